@@ -1,0 +1,67 @@
+"""One error hierarchy for the whole program.
+
+The core raises these; only the CLI turns them into messages and exit codes
+(data errors exit 1, usage errors exit 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a store, located as precisely as we can.
+
+    Attributes:
+        message: What is wrong, and where possible how to fix it.
+        path: The store file, if known.
+        line: 1-based line in that file, if known.
+        event_id: The event the problem belongs to, if any.
+        field: The field of that event (or actor) at fault, if any.
+        check: The name of the integrity check that found it, if any.
+    """
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    event_id: str | None = None
+    field: str | None = None
+    check: str | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = self.path + (f":{self.line}" if self.line is not None else "") + ": "
+        subject = f'event "{self.event_id}": ' if self.event_id is not None else ""
+        field = f'field "{self.field}": ' if self.field is not None else ""
+        return f"{where}{subject}{field}{self.message}"
+
+
+class TimelineError(Exception):
+    """Base of every error the program reports to its user."""
+
+    exit_code = 1
+
+
+class DataError(TimelineError):
+    """The store (or another data file) is unreadable or invalid: exit 1."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class NotFoundError(TimelineError):
+    """A reference to something the store does not hold: exit 1."""
+
+
+class UsageError(TimelineError):
+    """The user's command line is wrong: exit 2."""
+
+    exit_code = 2
+
+
+def data_error(message: str, **where: object) -> DataError:
+    """Shorthand for a DataError holding a single problem."""
+    return DataError([Problem(message, **where)])  # type: ignore[arg-type]

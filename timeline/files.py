@@ -1,0 +1,44 @@
+"""Writing files so that a failure never leaves one half-written."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from timeline.errors import DataError, Problem
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace a file's content in one step: a temporary file beside it, then rename.
+
+    The old file survives any failure, and readers see either all of the old
+    content or all of the new.
+
+    Raises:
+        DataError: the file cannot be written, saying why.
+    """
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        descriptor, name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise DataError([Problem(f"cannot write: {exc.strerror}", path=str(path))]) from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise DataError([Problem(f"cannot write: {exc.strerror}", path=str(path))]) from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,218 @@
+"""The causal graph over a store: causes, effects, trees, paths and cycles.
+
+Every traversal is iterative (no recursion limit on a 100,000-event chain)
+and visits each event and link at most once, except `all_paths`, which is
+bounded by its caller.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from timeline.model import Store
+
+
+class Direction(Enum):
+    """Which way to follow the links."""
+
+    EFFECTS = "effects"
+    CAUSES = "causes"
+
+
+def neighbours(store: Store, direction: Direction) -> Callable[[str], Sequence[str]]:
+    """A function giving the linked events of an id, known events only,
+    in chronological order."""
+    by_id = store.by_id
+    if direction is Direction.EFFECTS:
+        effects = store.effects
+        return lambda ident: effects.get(ident, ())
+
+    def causes(ident: str) -> Sequence[str]:
+        event = by_id.get(ident)
+        if event is None:
+            return ()
+        known = [by_id[c] for c in event.causes if c in by_id]
+        return [e.id for e in sorted(known, key=lambda e: e.sort_key)]
+
+    return causes
+
+
+@dataclass
+class ChainNode:
+    """One event in a drawn chain.
+
+    A `reference` node stands for an event already drawn in full elsewhere in
+    the same tree; `cut` says the depth limit hid its further links.
+    """
+
+    event_id: str
+    depth: int
+    reference: bool = False
+    cut: bool = False
+    children: list[ChainNode] = field(default_factory=list)
+
+
+def build_tree(
+    roots: Iterable[str],
+    links: Callable[[str], Sequence[str]],
+    max_depth: int | None = None,
+    allowed: Callable[[str], bool] | None = None,
+    seen: set[str] | None = None,
+) -> list[ChainNode]:
+    """Trees of the events reachable from the roots, each event drawn in full once.
+
+    Depth-first in chronological order, so the full drawing of an event comes
+    before any back-reference to it in reading order. Terminates on cycles too.
+
+    Args:
+        roots: Ids to start from (drawn at depth 0).
+        links: The linked ids of an id, e.g. from `neighbours`.
+        max_depth: Deepest level drawn; deeper links mark the node as `cut`.
+        allowed: Only events for which this holds are followed.
+        seen: Ids already drawn in an earlier tree of the same picture.
+    """
+    seen = set() if seen is None else seen
+    forest: list[ChainNode] = []
+    for root in roots:
+        top = ChainNode(root, 0, reference=root in seen)
+        forest.append(top)
+        if top.reference:
+            continue
+        seen.add(root)
+        stack: list[ChainNode] = [top]
+        while stack:
+            node = stack.pop()
+            children = [c for c in links(node.event_id) if allowed is None or allowed(c)]
+            if not children:
+                continue
+            if max_depth is not None and node.depth >= max_depth:
+                node.cut = True
+                continue
+            for child_id in children:
+                child = ChainNode(child_id, node.depth + 1, reference=child_id in seen)
+                node.children.append(child)
+                if not child.reference:
+                    seen.add(child_id)
+            # Push in reverse so the earliest child is expanded first.
+            stack.extend(c for c in reversed(node.children) if not c.reference)
+    return forest
+
+
+def walk(forest: Sequence[ChainNode]) -> Iterable[ChainNode]:
+    """Every node of a forest in drawing (pre-)order, iteratively."""
+    stack = list(reversed(forest))
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(node.children))
+
+
+def shortest_path(links: Callable[[str], Sequence[str]], start: str, goal: str) -> list[str] | None:
+    """The shortest route from start to goal following links (breadth-first)."""
+    previous: dict[str, str | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        current = queue.popleft()
+        if current == goal:
+            route = [current]
+            while (step := previous[route[-1]]) is not None:
+                route.append(step)
+            return route[::-1]
+        for nxt in links(current):
+            if nxt not in previous:
+                previous[nxt] = current
+                queue.append(nxt)
+    return None
+
+
+def all_paths(
+    links: Callable[[str], Sequence[str]], start: str, goal: str, limit: int
+) -> tuple[list[list[str]], bool]:
+    """Every simple route from start to goal, shortest first, at most `limit`.
+
+    Only events that can reach the goal are explored, so dead branches cost
+    nothing. Returns the routes and whether the limit cut the list short.
+    """
+    reaches = _can_reach(links, start, goal)
+    if start not in reaches:
+        return [], False
+    routes: list[list[str]] = []
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    truncated = False
+    while stack:
+        current, route = stack.pop()
+        if current == goal:
+            if len(routes) >= limit:
+                truncated = True
+                break
+            routes.append(route)
+            continue
+        on_route = set(route)
+        for nxt in reversed(links(current)):
+            if nxt in reaches and nxt not in on_route:
+                stack.append((nxt, [*route, nxt]))
+    routes.sort(key=len)
+    return routes, truncated
+
+
+def _can_reach(links: Callable[[str], Sequence[str]], start: str, goal: str) -> set[str]:
+    """Events reachable from start from which goal is reachable too."""
+    forward: dict[str, list[str]] = {}
+    order = [start]
+    seen = {start}
+    for current in order:  # grows as we go: a breadth-first scan
+        forward[current] = list(links(current))
+        for nxt in forward[current]:
+            if nxt not in seen:
+                seen.add(nxt)
+                order.append(nxt)
+    if goal not in seen:
+        return set()
+    backward: dict[str, list[str]] = {}
+    for source, targets in forward.items():
+        for target in targets:
+            backward.setdefault(target, []).append(source)
+    reaches = {goal}
+    queue = [goal]
+    for current in queue:
+        for prev in backward.get(current, ()):
+            if prev not in reaches:
+                reaches.add(prev)
+                queue.append(prev)
+    return reaches
+
+
+def find_cycles(causes: Mapping[str, Sequence[str]]) -> list[list[str]]:
+    """Cycles among causes, each as a list of ids whose last causes the first.
+
+    Iterative three-colour depth-first search: one cycle is reported per
+    back edge found, so every event in a cycle appears in some report.
+    """
+    white, grey, black = 0, 1, 2
+    colour = dict.fromkeys(causes, white)
+    cycles: list[list[str]] = []
+    for root in causes:
+        if colour[root] != white:
+            continue
+        colour[root] = grey
+        path = [root]
+        stack = [iter(causes[root])]
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                stack.pop()
+                colour[path.pop()] = black
+                continue
+            state = colour.get(nxt)
+            if state is None:
+                continue  # an unknown id: reported by another check
+            if state == grey:
+                cycles.append(path[path.index(nxt) :])
+            elif state == white:
+                colour[nxt] = grey
+                path.append(nxt)
+                stack.append(iter(causes[nxt]))
+    return cycles

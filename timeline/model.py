@@ -1,0 +1,267 @@
+"""The typed, immutable model of a timeline store.
+
+Everything here is a frozen dataclass: loaders build them, queries return new
+sequences of them, nothing mutates them.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import IntEnum
+from functools import cached_property
+from typing import Final
+
+
+class Precision(IntEnum):
+    """How much of a date is known. Coarser precisions compare lower."""
+
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+    MINUTE = 4
+
+    @property
+    def label(self) -> str:
+        """The lower-case name used in files and JSON: "year", "month", ..."""
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class FuzzyDate:
+    """A date known to a precision: a year, a month, a day or a minute.
+
+    The fields finer than the precision stay at their minimum (month 1, day 1,
+    00:00) and mean nothing. A minute carries its UTC offset in minutes, since
+    sources give local clock times ("11:00 a.m. EST").
+    """
+
+    precision: Precision
+    year: int
+    month: int = 1
+    day: int = 1
+    hour: int = 0
+    minute: int = 0
+    offset: int | None = None
+
+    @property
+    def start(self) -> datetime:
+        """First instant of the period, as a naive local wall-clock time."""
+        return datetime(self.year, self.month, self.day, self.hour, self.minute)
+
+    @property
+    def end(self) -> datetime:
+        """First instant after the period (exclusive end), naive wall clock."""
+        p = self.precision
+        if p is Precision.YEAR:
+            return datetime(self.year + 1, 1, 1)
+        if p is Precision.MONTH:
+            last = calendar.monthrange(self.year, self.month)[1]
+            return datetime(self.year, self.month, last) + timedelta(days=1)
+        if p is Precision.DAY:
+            return datetime(self.year, self.month, self.day) + timedelta(days=1)
+        return self.start + timedelta(minutes=1)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, int, int, int]:
+        """Start of period, then coarser precision first."""
+        return (self.year, self.month, self.day, self.hour, self.minute, self.precision)
+
+    def iso(self) -> str:
+        """ISO 8601 cut to the precision: "2019", "2019-12", "2019-12-27",
+        "2019-12-29T11:00-05:00"."""
+        p = self.precision
+        if p is Precision.YEAR:
+            return f"{self.year:04d}"
+        if p is Precision.MONTH:
+            return f"{self.year:04d}-{self.month:02d}"
+        if p is Precision.DAY:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return (
+            f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            f"T{self.hour:02d}:{self.minute:02d}{format_offset(self.offset or 0)}"
+        )
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def format_offset(minutes: int, minus: str = "-") -> str:
+    """A UTC offset in minutes as "+03:00" (or with another minus sign)."""
+    sign = "+" if minutes >= 0 else minus
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{mins:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A casualty figure with its uncertainty: min..max, either end open.
+
+    25 is Count(25, 25); "at least 55" is Count(55, None); unknown is
+    Count(None, None). A breakdown (("Iraq", 19), ("Syria", 6)) must fit the bounds.
+    """
+
+    min: int | None
+    max: int | None
+    breakdown: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def is_unknown(self) -> bool:
+        """True when nothing at all is known of the figure."""
+        return self.min is None and self.max is None
+
+    def __str__(self) -> str:
+        if self.is_unknown:
+            return "?"
+        low = self.min or 0
+        if self.max is None:
+            return f"{low}+"
+        if low == self.max:
+            return str(low)
+        return f"{low}\u2013{self.max}"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place an event happened."""
+
+    place: str
+    country: str
+    region: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact comes from: a document, with an optional URL and note."""
+
+    title: str
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Someone who acts or is acted on: a state, an armed group, a person."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    backers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event of the timeline. Effects are derived by the Store, never stored."""
+
+    id: str
+    title: str
+    kind: str
+    start: FuzzyDate
+    sources: tuple[Source, ...]
+    end: FuzzyDate | None = None
+    locations: tuple[Location, ...] = ()
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    killed: Count | None = None
+    injured: Count | None = None
+    causes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+
+    @property
+    def period_start(self) -> datetime:
+        """Earliest instant the event may cover."""
+        return self.start.start
+
+    @property
+    def period_end(self) -> datetime:
+        """First instant after the latest the event may cover (exclusive)."""
+        return (self.end or self.start).end
+
+    @property
+    def sort_key(self) -> tuple[tuple[int, int, int, int, int, int], str]:
+        """Chronological order: start of period, coarser precision first, then id."""
+        return (self.start.sort_key, self.id)
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """The distinct countries of the event's locations, in order."""
+        return tuple(dict.fromkeys(loc.country for loc in self.locations))
+
+
+#: Event kinds, with what each means. The loader refuses any other.
+EVENT_KINDS: Final[dict[str, str]] = {
+    "background": "long-running context: a revolution, a war, a rivalry",
+    "campaign": "a series of attacks or operations over a span of time",
+    "attack": "an armed attack by a non-state group: rockets, drones, a storming",
+    "airstrike": "a strike from the air by a state's forces",
+    "killing": "a targeted killing of a named person",
+    "protest": "demonstrations, sit-ins, crowds",
+    "political": "a government's decision, law, vote or declaration at home",
+    "diplomatic": "between states: talks, condemnations, agreements, breaks",
+    "military": "forces formed, deployed, withdrawn or commanded",
+    "statement": "threats, warnings, claims and denials",
+}
+
+#: Actor kinds, with what each means. The loader refuses any other.
+ACTOR_KINDS: Final[dict[str, str]] = {
+    "state": "a country acting through its government",
+    "state-force": "a force or body of a state: an army branch, a parliament",
+    "armed-group": "a non-state armed group or militia",
+    "coalition": "an alliance or umbrella of states or groups",
+    "person": "an individual",
+    "civilians": "crowds, protesters, the public",
+}
+
+SCHEMA_VERSION: Final = 1
+
+
+@dataclass(frozen=True)
+class Store:
+    """A whole, validated timeline: events in file order, actors, derived indexes."""
+
+    events: tuple[Event, ...]
+    actors: tuple[Actor, ...]
+    origin: str = "events.toml"
+    schema: int = SCHEMA_VERSION
+
+    @cached_property
+    def by_id(self) -> dict[str, Event]:
+        """Events by id (the last wins if ids repeat; `check` reports that)."""
+        return {e.id: e for e in self.events}
+
+    @cached_property
+    def actors_by_id(self) -> dict[str, Actor]:
+        """Actors by id."""
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def effects(self) -> dict[str, tuple[str, ...]]:
+        """For each event id, the ids of the events that name it as a cause,
+        in chronological order."""
+        found: dict[str, list[Event]] = {}
+        for event in self.events:
+            for cause in event.causes:
+                found.setdefault(cause, []).append(event)
+        return {
+            cause: tuple(e.id for e in sorted(effects, key=lambda e: e.sort_key))
+            for cause, effects in found.items()
+        }
+
+    def effects_of(self, event_id: str) -> tuple[str, ...]:
+        """Ids of the events caused by this one."""
+        return self.effects.get(event_id, ())
+
+    @cached_property
+    def chronological(self) -> tuple[Event, ...]:
+        """All events in chronological order."""
+        return tuple(sorted(self.events, key=lambda e: e.sort_key))
+
+    def actor_name(self, actor_id: str) -> str:
+        """The display name of an actor id (the id itself if unknown)."""
+        actor = self.actors_by_id.get(actor_id)
+        return actor.name if actor else actor_id

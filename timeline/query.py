@@ -1,0 +1,154 @@
+"""Selecting and ordering events: filters that combine, sort keys, and
+resolving what users type (event ids, actor names, kinds) against a store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from difflib import get_close_matches
+
+from timeline.dates import Period
+from timeline.errors import NotFoundError, UsageError
+from timeline.model import EVENT_KINDS, Event, Store
+
+SORT_KEYS = ("date", "killed", "injured", "title", "kind")
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What to keep. Values of one option are alternatives (any may hold);
+    different options must all hold. Empty means no constraint."""
+
+    period: Period | None = None
+    actors: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    search: tuple[str, ...] = ()
+
+    def matches(self, event: Event, store: Store) -> bool:
+        """Whether the event passes every constraint."""
+        if self.period is not None and not (
+            event.period_start < self.period.end and self.period.start < event.period_end
+        ):
+            return False
+        if self.kinds and event.kind not in self.kinds:
+            return False
+        if self.actors and self.actors.isdisjoint(event.actors) and self.actors.isdisjoint(event.targets):
+            return False
+        if self.countries and not any(loc.country.casefold() in self.countries for loc in event.locations):
+            return False
+        if self.tags and not any(tag.casefold() in self.tags for tag in event.tags):
+            return False
+        if self.search:
+            haystack = searchable_text(event, store)
+            if not any(needle in haystack for needle in self.search):
+                return False
+        return True
+
+
+def searchable_text(event: Event, store: Store) -> str:
+    """Title, summary, places and actor names, case-folded, for --search."""
+    parts = [event.title, event.summary]
+    for loc in event.locations:
+        parts.extend(p for p in (loc.place, loc.region, loc.country) if p)
+    for ident in (*event.actors, *event.targets):
+        actor = store.actors_by_id.get(ident)
+        parts.append(ident)
+        if actor is not None:
+            parts.append(actor.name)
+            parts.extend(actor.aliases)
+    return "\n".join(parts).casefold()
+
+
+def select(store: Store, where: Filter) -> list[Event]:
+    """The events that match, in chronological order."""
+    return [e for e in store.chronological if where.matches(e, store)]
+
+
+def _count_key(pick: Callable[[Event], object]) -> Callable[[Event], tuple[int, int, int]]:
+    def key(event: Event) -> tuple[int, int, int]:
+        count = pick(event)
+        low = getattr(count, "min", None)
+        high = getattr(count, "max", None)
+        if low is None:
+            return (0, 0, 0)  # unknown or not recorded sorts lowest
+        return (1, low, high if high is not None else 1 << 62)
+
+    return key
+
+
+_SORTERS: dict[str, Callable[[Event], object]] = {
+    "killed": _count_key(lambda e: e.killed),
+    "injured": _count_key(lambda e: e.injured),
+    "title": lambda e: e.title.casefold(),
+    "kind": lambda e: e.kind,
+}
+
+
+def sort_events(events: Sequence[Event], key: str = "date", reverse: bool = False) -> list[Event]:
+    """Events ordered by a key; ties stay in chronological order (stable)."""
+    ordered = sorted(events, key=lambda e: e.sort_key)
+    if key != "date":
+        if key not in _SORTERS:
+            raise UsageError(f"--sort: {key!r} is not one of {', '.join(SORT_KEYS)}")
+        # Sorting the chronological list by the key alone keeps ties chronological,
+        # also when reversed.
+        ordered.sort(key=_SORTERS[key], reverse=reverse)  # type: ignore[arg-type]
+        return ordered
+    return ordered[::-1] if reverse else ordered
+
+
+def suggest(word: str, choices: Iterable[str], n: int = 3) -> str:
+    """ " (did you mean a, b?)" for the closest choices, or "" when none is close."""
+    close = get_close_matches(word, list(choices), n=n, cutoff=0.5)
+    return f" (did you mean {', '.join(close)}?)" if close else ""
+
+
+def resolve_event(store: Store, text: str) -> Event:
+    """The event named by an id or a unique prefix of one.
+
+    Raises:
+        NotFoundError: no event, or an ambiguous prefix, with suggestions.
+    """
+    if text in store.by_id:
+        return store.by_id[text]
+    matches = [ident for ident in store.by_id if ident.startswith(text)] if text else []
+    if len(matches) == 1:
+        return store.by_id[matches[0]]
+    if matches:
+        shown = ", ".join(sorted(matches)[:8]) + (", ..." if len(matches) > 8 else "")
+        raise NotFoundError(f"{text!r} is the start of {len(matches)} event ids: {shown}")
+    raise NotFoundError(f"no event {text!r}{suggest(text, store.by_id)}")
+
+
+def resolve_actor(store: Store, text: str) -> str:
+    """The actor id for an id, name or alias, case-insensitively.
+
+    Raises:
+        UsageError: an unknown actor, with the closest names suggested.
+    """
+    wanted = text.casefold()
+    names: dict[str, str] = {}
+    for actor in store.actors:
+        for name in (actor.id, actor.name, *actor.aliases):
+            names.setdefault(name.casefold(), actor.id)
+    if wanted in names:
+        return names[wanted]
+    raise UsageError(f"--actor: unknown actor {text!r}{suggest(wanted, names)}")
+
+
+def resolve_kind(text: str) -> str:
+    """A known event kind.
+
+    Raises:
+        UsageError: an unknown kind, with the closest kinds suggested.
+    """
+    if text in EVENT_KINDS:
+        return text
+    folded = text.casefold()
+    if folded in EVENT_KINDS:
+        return folded
+    raise UsageError(
+        f"--kind: unknown kind {text!r}{suggest(folded, EVENT_KINDS)}; kinds are {', '.join(EVENT_KINDS)}"
+    )

@@ -1,0 +1,87 @@
+"""Opening the store a command works on: which file, cached or parsed,
+structurally valid and passing every integrity check."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from timeline.errors import DataError, Problem
+from timeline.model import Store
+
+STORE_ENV = "TIMELINE_STORE"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def bundled_store_path() -> Path:
+    """The curated store: inside the installed package, or at the top of a
+    source checkout."""
+    packaged = _PACKAGE_DIR / "events.toml"
+    if packaged.is_file():
+        return packaged
+    return _PACKAGE_DIR.parent / "events.toml"
+
+
+def is_bundled(path: Path) -> bool:
+    """Whether a path is the copy of the curated store inside an installed package."""
+    return path.resolve() == (_PACKAGE_DIR / "events.toml")
+
+
+def store_path(option: str | None) -> Path:
+    """The store to use: --store, else $TIMELINE_STORE, else the curated one."""
+    chosen = option or os.environ.get(STORE_ENV)
+    return Path(chosen) if chosen else bundled_store_path()
+
+
+def open_store(path: Path, use_cache: bool = True) -> Store:
+    """Read, validate and check a store, through the cache when allowed.
+
+    Raises:
+        DataError: the file cannot be read, or has problems; each located.
+    """
+    from timeline.store import decode, read_text_file
+
+    origin = str(path)
+    if not use_cache:
+        return _validated(read_text_file(path), origin)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        read_text_file(path)  # raises the right DataError
+        raise
+    from timeline import cache
+
+    cached = cache.load(path, raw, origin)
+    if cached is not None:
+        return cached
+    store = _validated(decode(raw, origin), origin)
+    cache.save(path, raw, store)
+    return store
+
+
+def _validated(text: str, origin: str) -> Store:
+    from timeline.checks import run_checks
+    from timeline.store import read_store_text
+
+    store = read_store_text(text, origin)
+    problems = run_checks(store)
+    if problems:
+        raise DataError(locate_checked(problems, text))
+    return store
+
+
+def locate_checked(problems: list[Problem], text: str) -> list[Problem]:
+    """Check problems with the line of the event (and field) they concern."""
+    if text.lstrip().startswith("{"):
+        return problems
+    from timeline.locate import index_lines
+
+    lines = index_lines(text)
+    located = []
+    for p in problems:
+        line = None
+        if p.event_id is not None:
+            field = p.field.split(".")[0] if p.field else None
+            line = lines.event_line(p.event_id, field)
+        located.append(Problem(p.message, p.path, line, p.event_id, p.field, p.check))
+    return located
