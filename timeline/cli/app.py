@@ -1,0 +1,128 @@
+"""The typer app, its global options, and the one place errors become exits."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from timeline import __version__
+from timeline.errors import DataError, TimelineError
+from timeline.model import Store
+
+
+class TimelineGroup(TyperGroup):
+    """Turns every TimelineError raised by a command into its message and exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TimelineError as exc:
+            report(exc)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            sys.stderr.write("\ninterrupted\n")
+            raise typer.Exit(130) from None
+
+
+def report(exc: TimelineError) -> None:
+    """Print an error to stderr, one line per problem, no markup, no traceback."""
+    if isinstance(exc, DataError):
+        for problem in exc.problems:
+            sys.stderr.write(f"error: {problem}\n")
+        if len(exc.problems) > 1:
+            sys.stderr.write(f"{len(exc.problems)} problems\n")
+    else:
+        sys.stderr.write(f"error: {exc}\n")
+
+
+app = typer.Typer(
+    cls=TimelineGroup,
+    name="timeline",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+@dataclass
+class State:
+    """Global options, kept on the click context for the commands."""
+
+    store_option: Path | None = None
+    use_cache: bool = True
+    _store: Store | None = None
+
+    @property
+    def path(self) -> Path:
+        from timeline.repository import store_path
+
+        return store_path(str(self.store_option) if self.store_option else None)
+
+    def store(self) -> Store:
+        """The store, opened once per command."""
+        if self._store is None:
+            from timeline.repository import open_store
+
+            self._store = open_store(self.path, use_cache=self.use_cache)
+        return self._store
+
+
+def state(ctx: typer.Context) -> State:
+    """The global options of this invocation."""
+    found = ctx.find_root().obj
+    if not isinstance(found, State):
+        found = State()
+        ctx.find_root().obj = found
+    return found
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"timeline {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store",
+            envvar="TIMELINE_STORE",
+            metavar="PATH",
+            help="Store file to read (TOML, or a JSON export). Default: the curated store.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse the store afresh; neither read nor write the cache.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Explore the escalation chain between the United States and Iran-backed
+    militias in Iraq and Syria, 2019-2024.
+
+    Examples:
+
+      timeline list --from "Dec 2019" --to "Jan 2020"
+
+      timeline chain k1-air-base-attack
+
+      timeline --store my-events.toml check
+    """
+    ctx.obj = State(store, not no_cache)
+
+
+def main() -> None:
+    """Entry point of the `timeline` command."""
+    app(prog_name="timeline")

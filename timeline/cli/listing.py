@@ -1,0 +1,146 @@
+"""`list` and `show`: events by date range, and one event in full."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from timeline.cli.app import app, state
+from timeline.cli.options import (
+    ActorOption,
+    AroundOption,
+    CountryOption,
+    DetailFormat,
+    FilterOptions,
+    FromOption,
+    KindOption,
+    ListFormat,
+    OnOption,
+    SearchOption,
+    TagOption,
+    ToOption,
+    TzOption,
+    WindowOption,
+    complete_event_id,
+    stdout_is_terminal,
+    write,
+    zone_option,
+)
+from timeline.query import SORT_KEYS, resolve_event, select, sort_events
+
+
+@app.command("list")
+def list_events(
+    ctx: typer.Context,
+    since: FromOption = None,
+    until: ToOption = None,
+    on: OnOption = None,
+    around: AroundOption = None,
+    window: WindowOption = "2w",
+    actor: ActorOption = None,
+    country: CountryOption = None,
+    kind: KindOption = None,
+    tag: TagOption = None,
+    search: SearchOption = None,
+    sort: Annotated[
+        str, typer.Option("--sort", metavar="KEY", help=f"Order by {'|'.join(SORT_KEYS)}.")
+    ] = "date",
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N events.", show_default=False),
+    ] = None,
+    output: Annotated[
+        ListFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (a terminal's default), plain (piped default: one line per event), json, csv or ids.",
+            show_default=False,
+        ),
+    ] = None,
+    tz: TzOption = None,
+) -> None:
+    """List events, chronologically, with the filters given.
+
+    A date bound means its whole period, and an event matches when its own
+    period overlaps the one asked for. Values of one filter are alternatives;
+    different filters must all hold.
+
+    Examples:
+
+      timeline list --from "Dec 2019" --to "Jan 2020"
+
+      timeline list --on 2020-03 --format json
+
+      timeline list --around k1-air-base-attack --window 1w
+
+      timeline list --actor "Kata'ib Hezbollah" --kind airstrike --sort killed -r
+
+      timeline list --format ids | xargs -n1 timeline show
+    """
+    store = state(ctx).store()
+    where = FilterOptions(since, until, on, around, window, actor, country, kind, tag, search)
+    zone = zone_option(tz)
+    events = sort_events(select(store, where.build(store)), sort, reverse)
+    if limit is not None:
+        events = events[:limit]
+    chosen = output or (ListFormat.table if stdout_is_terminal() else ListFormat.plain)
+    if chosen is ListFormat.ids:
+        write("".join(f"{e.id}\n" for e in events))
+    elif chosen is ListFormat.json or chosen is ListFormat.csv:
+        from timeline.export import exporter
+
+        write(exporter(chosen.value).render(store, events))
+    elif chosen is ListFormat.plain:
+        from timeline.render.plain import plain_table
+
+        write(plain_table(events, store, zone))
+    else:
+        from timeline.render.console import make_console
+        from timeline.render.table import events_view
+
+        console = make_console()
+        if events:
+            console.print(events_view(events, store, console.width, zone))
+        else:
+            console.print("No events match.", style="dim")
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    event_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="An event id, or a unique start of one.", autocompletion=complete_event_id
+        ),
+    ],
+    output: Annotated[
+        DetailFormat, typer.Option("--format", "-f", help="panel or json (the event object).")
+    ] = DetailFormat.panel,
+    tz: TzOption = None,
+) -> None:
+    """Show everything known about one event: dates, places, actors,
+    casualties, causes and effects with the time between them, and sources.
+
+    Examples:
+
+      timeline show us-airstrikes-kh-2019-12-29
+
+      timeline show soleimani --tz Asia/Baghdad
+
+      timeline show k1 --format json
+    """
+    store = state(ctx).store()
+    event = resolve_event(store, event_id)
+    if output is DetailFormat.json:
+        from timeline.contract import dumps, event_to_dict
+
+        write(dumps(event_to_dict(event, store)))
+        return
+    from timeline.render.console import make_console
+    from timeline.render.detail import event_panel
+
+    make_console().print(event_panel(event, store, zone_option(tz)))

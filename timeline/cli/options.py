@@ -1,0 +1,284 @@
+"""Options shared by several commands, defined once, and what they build."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import tzinfo
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from timeline.dates import Period
+from timeline.errors import NotFoundError, TimelineError, UsageError
+from timeline.model import EVENT_KINDS, Store
+from timeline.query import Filter, resolve_actor, resolve_event, resolve_kind
+
+
+def _root_store(ctx: typer.Context) -> Store | None:
+    """The store for shell completion: errors there must stay silent."""
+    from timeline.repository import open_store, store_path
+
+    option = ctx.find_root().params.get("store")
+    try:
+        return open_store(store_path(str(option) if option else None))
+    except TimelineError:
+        return None
+
+
+def complete_event_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Event ids starting with what was typed, with their titles."""
+    store = _root_store(ctx)
+    if store is None:
+        return []
+    return [(e.id, e.title[:60]) for e in store.chronological if e.id.startswith(incomplete)]
+
+
+def complete_actor(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Actor ids and names starting with what was typed."""
+    store = _root_store(ctx)
+    if store is None:
+        return []
+    wanted = incomplete.casefold()
+    found = []
+    for actor in store.actors:
+        if actor.id.startswith(wanted):
+            found.append((actor.id, actor.name))
+        elif actor.name.casefold().startswith(wanted):
+            found.append((actor.name, actor.id))
+    return found
+
+
+def complete_kind(incomplete: str) -> list[tuple[str, str]]:
+    """Event kinds starting with what was typed, with what each means."""
+    return [(k, meaning) for k, meaning in EVENT_KINDS.items() if k.startswith(incomplete)]
+
+
+def complete_zone(incomplete: str) -> list[str]:
+    """A few common zones for --tz."""
+    zones = [
+        "UTC",
+        "Asia/Baghdad",
+        "Asia/Tehran",
+        "Asia/Damascus",
+        "Asia/Amman",
+        "America/New_York",
+        "Europe/London",
+    ]
+    return [z for z in zones if z.casefold().startswith(incomplete.casefold())]
+
+
+FromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        metavar="DATE",
+        help='Only events from this date on, e.g. "Dec 2019".',
+        rich_help_panel="Filters",
+        show_default=False,
+    ),
+]
+ToOption = Annotated[
+    str | None,
+    typer.Option(
+        "--to",
+        metavar="DATE",
+        help='Only events up to this date (its whole period: "2020" ends 31 Dec 2020).',
+        rich_help_panel="Filters",
+        show_default=False,
+    ),
+]
+OnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--on",
+        metavar="DATE",
+        help='Only events within this period, e.g. "2020-03".',
+        rich_help_panel="Filters",
+        show_default=False,
+    ),
+]
+AroundOption = Annotated[
+    str | None,
+    typer.Option(
+        "--around",
+        metavar="DATE|ID",
+        help="Only events within --window of this date or event.",
+        rich_help_panel="Filters",
+        show_default=False,
+        autocompletion=complete_event_id,
+    ),
+]
+WindowOption = Annotated[
+    str,
+    typer.Option(
+        "--window",
+        metavar="N[d|w|m|y]",
+        help="Width of --around on each side: 10d, 2w, 3m, 1y.",
+        rich_help_panel="Filters",
+    ),
+]
+ActorOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--actor",
+        "-a",
+        metavar="ACTOR",
+        help="Who acted or was targeted: id, name or alias. Repeat for any of several.",
+        rich_help_panel="Filters",
+        show_default=False,
+        autocompletion=complete_actor,
+    ),
+]
+CountryOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--country",
+        "-c",
+        metavar="COUNTRY",
+        help="Where it happened. Repeat for any of several.",
+        rich_help_panel="Filters",
+        show_default=False,
+    ),
+]
+KindOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        metavar="KIND",
+        help=f"Kind of event: {', '.join(EVENT_KINDS)}. Repeatable.",
+        rich_help_panel="Filters",
+        show_default=False,
+        autocompletion=complete_kind,
+    ),
+]
+TagOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        "-t",
+        metavar="TAG",
+        help="Events with this tag. Repeatable.",
+        rich_help_panel="Filters",
+        show_default=False,
+    ),
+]
+SearchOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--search",
+        "-s",
+        metavar="TEXT",
+        help="Text in the title, summary, places or actor names (any case).",
+        rich_help_panel="Filters",
+        show_default=False,
+    ),
+]
+TzOption = Annotated[
+    str | None,
+    typer.Option(
+        "--tz",
+        metavar="ZONE",
+        help="Show clock times in this zone, e.g. Asia/Baghdad.",
+        show_default=False,
+        autocompletion=complete_zone,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The raw filter options as typed, before they are checked."""
+
+    since: str | None = None
+    until: str | None = None
+    on: str | None = None
+    around: str | None = None
+    window: str = "2w"
+    actor: Sequence[str] | None = None
+    country: Sequence[str] | None = None
+    kind: Sequence[str] | None = None
+    tag: Sequence[str] | None = None
+    search: Sequence[str] | None = None
+
+    def build(self, store: Store) -> Filter:
+        """Check the options against the store and make the Filter.
+
+        Raises:
+            UsageError: a date, actor or kind that cannot be understood.
+        """
+        from timeline.dates import around, parse_window, user_range
+
+        period: Period | None
+        if self.around is not None:
+            if self.since or self.until or self.on:
+                raise UsageError("--around cannot be combined with --from, --to or --on")
+            period = around(_around_period(store, self.around), parse_window(self.window))
+        else:
+            period = user_range(self.since, self.until, self.on)
+        return Filter(
+            period=period,
+            actors=frozenset(resolve_actor(store, a) for a in self.actor or ()),
+            countries=frozenset(c.casefold() for c in self.country or ()),
+            kinds=frozenset(resolve_kind(k) for k in self.kind or ()),
+            tags=frozenset(t.casefold() for t in self.tag or ()),
+            search=tuple(s.casefold() for s in self.search or ()),
+        )
+
+
+def _around_period(store: Store, text: str) -> Period:
+    from timeline.dates import parse_user_date
+
+    if text in store.by_id:
+        event = store.by_id[text]
+        return Period(event.period_start, event.period_end)
+    try:
+        return parse_user_date(text, "--around")[0]
+    except UsageError as date_error:
+        try:
+            event = resolve_event(store, text)
+        except NotFoundError:
+            raise UsageError(f"{date_error} or an event id") from None
+        return Period(event.period_start, event.period_end)
+
+
+def zone_option(name: str | None) -> tzinfo | None:
+    """The --tz zone, or None."""
+    if name is None:
+        return None
+    from timeline.dates import time_zone
+
+    return time_zone(name)
+
+
+class ListFormat(StrEnum):
+    """Output formats of `list`."""
+
+    table = "table"
+    plain = "plain"
+    json = "json"
+    csv = "csv"
+    ids = "ids"
+
+
+class DetailFormat(StrEnum):
+    """Output formats of `show`."""
+
+    panel = "panel"
+    json = "json"
+
+
+def stdout_is_terminal() -> bool:
+    """Whether stdout is an interactive terminal (not a pipe or file)."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def write(text: str) -> None:
+    """Write text to stdout."""
+    sys.stdout.write(text)

@@ -1,0 +1,39 @@
+"""The one place rich consoles are made, and store text turned into rich Text."""
+
+from __future__ import annotations
+
+import os
+from typing import IO
+
+from rich.console import Console
+from rich.text import Text
+
+from timeline.render.cells import clean
+
+KIND_STYLES = {
+    "background": "dim",
+    "campaign": "magenta",
+    "attack": "red",
+    "airstrike": "bold red",
+    "killing": "bold magenta",
+    "protest": "yellow",
+    "political": "cyan",
+    "diplomatic": "blue",
+    "military": "green",
+    "statement": "bright_black",
+}
+
+
+def make_console(file: IO[str] | None = None, width: int | None = None) -> Console:
+    """A console for stdout (or a file). Colour follows the terminal and NO_COLOR;
+    when not a terminal the width comes from COLUMNS, else 80."""
+    if width is None and file is None:
+        columns = os.environ.get("COLUMNS", "")
+        if columns.isdigit() and int(columns) > 0:
+            width = int(columns)
+    return Console(file=file, width=width, highlight=False, emoji=False, markup=False)
+
+
+def text(value: str, style: str = "") -> Text:
+    """Store text as a rich Text: never parsed as markup, controls replaced."""
+    return Text(clean(value), style=style)
