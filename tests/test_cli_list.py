@@ -1,0 +1,260 @@
+"""`timeline list`: date ranges, filters, sorting, formats, safety, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINI_STORE, Result
+
+Invoke = Callable[..., Result]
+
+
+def ids(invoke: Invoke, store: Path, *args: str) -> list[str]:
+    result = invoke("--store", str(store), "list", "--format", "ids", *args)
+    assert result.exit_code == 0, result
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], ["campaign", "k1", "strikes", "embassy", "soleimani", "drawdown"]),
+        # A bound means its whole period; a month-precision event covers its month.
+        (["--from", "Dec 2019"], ["campaign", "k1", "strikes", "embassy", "soleimani", "drawdown"]),
+        (["--from", "2020"], ["embassy", "soleimani", "drawdown"]),
+        (["--to", "2019-12-27"], ["campaign", "k1"]),
+        (["--to", "26 December 2019"], ["campaign"]),
+        (["--from", "2019-12-28", "--to", "2019-12-31"], ["campaign", "strikes", "embassy"]),
+        (["--on", "2020-03"], ["drawdown"]),
+        (["--on", "2020-01-01"], ["embassy"]),  # a span covers start to end
+        (["--on", "2019-11"], ["campaign"]),
+        (["--on", "2019-12-29T11:00"], ["campaign", "strikes"]),
+        (["--on", "2019-12-29T11:01"], ["campaign"]),
+        (["--on", "2020-01-02T11:01"], []),
+        (["--to", "2019"], ["campaign", "k1", "strikes", "embassy"]),
+        (["--around", "2020-01-03", "--window", "3d"], ["campaign", "embassy", "soleimani"]),
+        (["--around", "2020-01-03", "--window", "2d"], ["embassy", "soleimani"]),
+        (["--around", "2020-01-03", "--window", "1d"], ["soleimani"]),
+        (["--around", "k1", "--window", "2d"], ["campaign", "k1", "strikes"]),
+        (["--around", "soleim", "--window", "1d"], ["soleimani"]),
+    ],
+)
+def test_date_ranges(invoke: Invoke, mini_store: Path, args: list[str], expected: list[str]) -> None:
+    assert ids(invoke, mini_store, *args) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--actor", "kh"], ["campaign", "k1", "strikes", "embassy"]),
+        (["--actor", "hezbollah brigades"], ["campaign", "k1", "strikes", "embassy"]),
+        (["--actor", "KATA'IB HEZBOLLAH", "--kind", "airstrike"], ["strikes"]),
+        (["--kind", "attack", "--kind", "killing"], ["k1", "soleimani"]),
+        (["--country", "syria"], ["strikes"]),
+        (["--country", "Syria", "--country", "Iraq", "--from", "2020"], ["embassy", "soleimani"]),
+        (["--tag", "BASES"], ["campaign", "k1"]),
+        (["--search", "rockets"], ["k1"]),
+        (["--search", "hezbollah brigades"], ["campaign", "k1", "strikes", "embassy"]),
+        (["--search", "qa'im"], ["strikes"]),
+        (["--search", "zzz"], []),
+    ],
+)
+def test_filters_combine(invoke: Invoke, mini_store: Path, args: list[str], expected: list[str]) -> None:
+    assert ids(invoke, mini_store, *args) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--sort", "killed"], ["campaign", "embassy", "drawdown", "k1", "soleimani", "strikes"]),
+        (["--sort", "killed", "-r"], ["strikes", "soleimani", "k1", "campaign", "embassy", "drawdown"]),
+        (["--sort", "title", "--limit", "2"], ["campaign", "embassy"]),
+        (["--sort", "kind"], ["strikes", "k1", "campaign", "soleimani", "drawdown", "embassy"]),
+        (["--reverse", "-n", "3"], ["drawdown", "soleimani", "embassy"]),
+        (["--sort", "injured", "-r", "-n", "2"], ["strikes", "k1"]),
+    ],
+)
+def test_sorting_is_stable(invoke: Invoke, mini_store: Path, args: list[str], expected: list[str]) -> None:
+    assert ids(invoke, mini_store, *args) == expected
+
+
+def test_chronological_order_is_start_then_coarser_precision_then_id(invoke: Invoke, tmp_path: Path) -> None:
+    store = tmp_path / "order.toml"
+    body = ["schema = 1\n"]
+    for ident, start in [("b-day", "2019-12-01"), ("a-day", "2019-12-01"), ("month", "2019-12"),
+                         ("year", "2019"), ("minute", "2019-12-01T00:00+00:00")]:  # fmt: skip
+        body.append(f'[[event]]\nid = "{ident}"\ntitle = "T"\nkind = "attack"\nstart = "{start}"\n')
+        body.append('sources = ["S"]\n')
+    store.write_text("".join(body), encoding="utf-8")
+    assert ids(invoke, store) == ["year", "month", "a-day", "b-day", "minute"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--from", "someday"], "error: --from: cannot read 'someday' as a date"),
+        (["--on", "Dec"], "error: --on: 'Dec' has no year"),
+        (["--from", "2020", "--to", "2019"], "error: --to '2019' is before --from '2020'"),
+        (["--actor", "hezbolah"], "error: --actor: unknown actor 'hezbolah' (did you mean "),
+        (["--kind", "airstrikes"], "error: --kind: unknown kind 'airstrikes' (did you mean airstrike"),
+        (["--window", "2x", "--around", "k1"], "error: --window: cannot read '2x'"),
+        (["--around", "nothing-like-this"], "error: --around: cannot read 'nothing-like-this' as a date"),
+        (["--around", "2020", "--from", "2019"], "error: --around cannot be combined"),
+        (["--sort", "size"], "error: --sort: 'size' is not one of date, killed, injured, title, kind"),
+        (["--tz", "Nowhere/City"], "error: --tz: unknown time zone 'Nowhere/City'"),
+    ],
+)
+def test_usage_errors_exit_2(invoke: Invoke, mini_store: Path, args: list[str], message: str) -> None:
+    result = invoke("--store", str(mini_store), "list", *args)
+    assert result.exit_code == 2, result
+    assert result.stderr.startswith(message)
+    assert result.stdout == ""
+
+
+def test_bad_option_value_is_usage_error(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "list", "--format", "xml")
+    assert result.exit_code == 2
+    assert "xml" in result.stderr
+    result = invoke("--store", str(mini_store), "list", "--limit", "-1")
+    assert result.exit_code == 2
+
+
+def test_piped_output_is_plain_one_line_per_event(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "list", "-k", "airstrike", "-k", "protest")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "date                      id       title                            kind"
+        "       where                                    killed  injured  causes/effects\n"
+        "29 Dec 2019 11:00 \u221205:00  strikes  US strikes on Kata'ib Hezbollah  airstrike"
+        "  al-Qa'im, Iraq; Euphrates valley, Syria  25+     55+      2/2\n"
+        "31 Dec 2019 \u2013 1 Jan 2020  embassy  Embassy attack                   protest"
+        "    Baghdad, Iraq                                             1/1\n"
+    )
+    assert "\x1b" not in result.stdout
+
+
+TABLE_80 = """\
+Date                Event              Where              Killed   Injured   C/E
+────────────────────────────────────────────────────────────────────────────────
+27 Dec 2019         Rocket attack on   K-1 Air Base,           1         6   1/1
+                    K-1                Iraq                                     
+                    k1 · attack                                                 
+29 Dec 2019 11:00   US strikes on      al-Qa'im, Iraq;       25+       55+   2/2
+−05:00              Kata'ib            Euphrates                                
+                    Hezbollah          valley, Syria                            
+                    strikes ·                                                   
+                    airstrike                                                   
+"""  # noqa: W291
+
+
+def test_table_at_80_columns(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "list", "-f", "table", "-k", "attack", "-k", "airstrike")
+    assert result.exit_code == 0
+    assert result.stdout == TABLE_80
+
+
+TABLE_40 = """\
+27 Dec 2019                             
+Rocket attack on K-1                    
+k1 · attack                             
+K-1 Air Base, Iraq · killed 1 · injured 
+6 · causes/effects 1/1                  
+"""  # noqa: W291
+
+
+def test_narrow_terminal_stacks_events(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "list", "-f", "table", "--kind", "attack",
+                    env={"COLUMNS": "40"})  # fmt: skip
+    assert result.exit_code == 0
+    assert result.stdout == TABLE_40
+
+
+@pytest.mark.parametrize("width", ["40", "71", "72", "80", "100", "160"])
+def test_table_never_drops_data(invoke: Invoke, width: str) -> None:
+    events = len(ids(invoke, Path(_curated())))
+    result = invoke("list", "-f", "table", env={"COLUMNS": width})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= int(width) for line in lines)
+    if int(width) >= 72:
+        assert lines[0].split() == ["Date", "Event", "Where", "Killed", "Injured", "C/E"]
+    else:
+        assert result.stdout.count("causes/effects") == events
+
+
+def _curated() -> str:
+    from timeline.repository import bundled_store_path
+
+    return str(bundled_store_path())
+
+
+def test_json_format_is_the_contract_narrowed(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "list", "-f", "json", "--kind", "airstrike")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["version"] == 1
+    assert [e["id"] for e in data["events"]] == ["strikes"]
+    strikes = data["events"][0]
+    assert strikes["start"] == "2019-12-29T11:00-05:00"
+    assert strikes["end"] is None
+    assert strikes["precision"] == "minute"
+    assert strikes["casualties"] == {
+        "killed": {"min": 25, "max": None, "breakdown": {"Iraq": 19, "Syria": 6}},
+        "injured": {"min": 55, "max": None},
+    }
+    assert strikes["causes"] == ["k1", "campaign"]
+    assert strikes["effects"] == ["embassy", "soleimani"]
+    assert strikes["locations"][0] == {
+        "place": "al-Qa'im", "region": None, "country": "Iraq", "lat": None, "lon": None,
+    }  # fmt: skip
+    assert [a["id"] for a in data["actors"]] == ["us", "kh", "iran"]
+
+
+def test_csv_format(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "list", "-f", "csv", "--kind", "airstrike")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 1
+    assert rows[0]["countries"] == "Iraq; Syria"
+    assert (rows[0]["killed_min"], rows[0]["killed_max"]) == ("25", "")
+
+
+def test_tz_shows_minutes_in_another_zone(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "list", "--kind", "airstrike", "--tz", "Asia/Baghdad")
+    assert "29 Dec 2019 19:00 +03:00" in result.stdout
+
+
+def test_empty_selection(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "list", "-f", "table", "--on", "1990")
+    assert (result.exit_code, result.stdout) == (0, "No events match.\n")
+    result = invoke("--store", str(mini_store), "list", "-f", "json", "--on", "1990")
+    assert json.loads(result.stdout)["events"] == []
+
+
+HOSTILE = MINI_STORE.replace('title = "Embassy attack"', 'title = "[bold]x[/bold] \\u001b[2J wiped"')
+
+
+@pytest.mark.parametrize("output", ["table", "plain", "csv", "ids"])
+def test_store_text_is_never_markup_or_escape_sequences(invoke: Invoke, tmp_path: Path, output: str) -> None:
+    store = tmp_path / "hostile.toml"
+    store.write_text(HOSTILE, encoding="utf-8")
+    result = invoke("--store", str(store), "list", "-f", output, "--kind", "protest", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout
+    if output != "ids":
+        assert "[bold]x[/bold] \ufffd[2J wiped" in result.stdout
+
+
+def test_show_is_escaped_too(invoke: Invoke, tmp_path: Path) -> None:
+    store = tmp_path / "hostile.toml"
+    store.write_text(HOSTILE, encoding="utf-8")
+    result = invoke("--store", str(store), "show", "embassy", env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout
+    assert "[bold]x[/bold] \ufffd[2J wiped" in result.stdout

@@ -1,0 +1,99 @@
+"""`timeline show` and `timeline check`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import Result
+
+Invoke = Callable[..., Result]
+
+PANEL = """\
+╭─ US strikes on Kata'ib Hezbollah ────────────────────────────────────────────╮
+│ Id         strikes                                                           │
+│ When       29 Dec 2019 11:00 −05:00                                          │
+│ Precision  minute                                                            │
+│ Kind       airstrike                                                         │
+│ Where      al-Qa'im, Iraq                                                    │
+│            Euphrates valley, Syria                                           │
+│ Actors     United States                                                     │
+│ Targets    Kata'ib Hezbollah                                                 │
+│ Killed     25+ (19 Iraq, 6 Syria)                                            │
+│ Injured    55+                                                               │
+│ Causes     k1  27 Dec 2019  Rocket attack on K-1  (+2 days)                  │
+│            campaign  Oct 2019  Campaign of attacks on bases  (+2 months)     │
+│ Effects    embassy  31 Dec 2019  Embassy attack  (+2 days)                   │
+│            soleimani  3 Jan 2020  Soleimani killed  (+5 days)                │
+│ Sources    1. Seed (ref [2])                                                 │
+│               https://example.org/seed                                       │
+╰──────────────────────────────────────────────────────────────────────────────╯
+"""
+
+
+def test_show_panel(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "show", "strikes")
+    assert result.exit_code == 0
+    assert result.stdout == PANEL
+
+
+def test_show_accepts_a_unique_prefix_and_a_zone(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "show", "str", "--tz", "Asia/Baghdad")
+    assert result.exit_code == 0
+    assert "29 Dec 2019 19:00 +03:00" in result.stdout
+
+
+def test_show_summary_and_missing_figures(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "show", "k1")
+    assert "Rockets hit the base." in result.stdout
+    result = invoke("--store", str(mini_store), "show", "drawdown")
+    assert "Killed     not recorded" in result.stdout
+
+
+def test_show_json_is_the_event_object(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "show", "embassy", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["id"] == "embassy"
+    assert (data["start"], data["end"], data["precision"]) == ("2019-12-31", "2020-01-01", "day")
+    assert data["casualties"] == {"killed": None, "injured": None}
+    assert data["effects"] == ["soleimani"]
+
+
+def test_unknown_and_ambiguous_ids_exit_1_with_suggestions(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "show", "soleiman1")
+    assert (result.exit_code, result.stderr) == (1, "error: no event 'soleiman1' (did you mean soleimani?)\n")
+    result = invoke("--store", str(mini_store), "show", "nothing")
+    assert (result.exit_code, result.stderr) == (1, "error: no event 'nothing'\n")
+    result = invoke("--store", str(mini_store), "show", "s")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "error: 's' is the start of 2 event ids: soleimani, strikes\n",
+    )
+
+
+def test_check_clean(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "check")
+    assert (result.exit_code, result.stdout) == (0, f"{mini_store}: ok: 6 events, 3 actors, 6 causal links\n")
+    result = invoke("--store", str(mini_store), "check", "--format", "json")
+    assert json.loads(result.stdout) == {"ok": True, "events": 6, "actors": 3, "problems": []}
+
+
+def test_check_problems_as_json(invoke: Invoke, tmp_path: Path) -> None:
+    store = tmp_path / "bad.toml"
+    store.write_text(
+        'schema = 1\n[[event]]\nid = "a"\ntitle = "A"\nkind = "attack"\nstart = "2019"\ncauses = ["zz"]\n',
+        encoding="utf-8",
+    )
+    result = invoke("--store", str(store), "check", "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "ok": False,
+        "problems": [
+            {"check": "unknown-causes", "path": str(store), "line": 7, "event": "a", "field": "causes",
+             "message": 'names unknown event "zz"'},
+            {"check": "missing-sources", "path": str(store), "line": 2, "event": "a", "field": "sources",
+             "message": "has no source; add a [[event.sources]] table with a title"},
+        ],
+    }  # fmt: skip

@@ -1,0 +1,47 @@
+"""Every command documents itself with examples; the README's commands are real."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Result
+from timeline.cli import app
+
+Invoke = Callable[..., Result]
+COMMANDS = sorted(c.name or "" for c in app.registered_commands)
+
+
+def test_there_are_commands() -> None:
+    assert {"list", "show", "check", "export"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_has_examples(invoke: Invoke, command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples" in result.stdout
+    assert f"timeline {command}" in result.stdout
+
+
+def test_top_level_help_and_version(invoke: Invoke) -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    assert "Examples" in result.stdout
+    for command in COMMANDS:
+        assert command in result.stdout
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert re.fullmatch(r"timeline \d+\.\d+\.\d+\n", result.stdout)
+
+
+def test_readme_starts_with_the_two_setup_commands() -> None:
+    readme = Path(__file__).parent.parent / "README.md"
+    if not readme.exists():
+        pytest.skip("README is not installed with the package")
+    head = readme.read_text(encoding="utf-8").splitlines()[:12]
+    assert any("pip install" in line and "timeline list" in line for line in head)
+    assert any('pip install ".[test]"' in line and "pytest" in line for line in head)
