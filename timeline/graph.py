@@ -77,27 +77,25 @@ def build_tree(
     seen = set() if seen is None else seen
     forest: list[ChainNode] = []
     for root in roots:
-        top = ChainNode(root, 0, reference=root in seen)
+        top = ChainNode(root, 0)
         forest.append(top)
-        if top.reference:
-            continue
-        seen.add(root)
         stack: list[ChainNode] = [top]
         while stack:
             node = stack.pop()
+            # Decided on visiting, in reading order, so the full drawing always
+            # comes before its back-references.
+            if node.event_id in seen:
+                node.reference = True
+                continue
+            seen.add(node.event_id)
             children = [c for c in links(node.event_id) if allowed is None or allowed(c)]
             if not children:
                 continue
             if max_depth is not None and node.depth >= max_depth:
                 node.cut = True
                 continue
-            for child_id in children:
-                child = ChainNode(child_id, node.depth + 1, reference=child_id in seen)
-                node.children.append(child)
-                if not child.reference:
-                    seen.add(child_id)
-            # Push in reverse so the earliest child is expanded first.
-            stack.extend(c for c in reversed(node.children) if not c.reference)
+            node.children = [ChainNode(child, node.depth + 1) for child in children]
+            stack.extend(reversed(node.children))
     return forest
 
 
