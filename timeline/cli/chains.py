@@ -1,0 +1,264 @@
+"""`chain` and `path`: following cause and effect."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from timeline.cli.app import app, state
+from timeline.cli.options import FromOption, ToOption, TzOption, complete_event_id, write, zone_option
+from timeline.errors import NotFoundError, UsageError
+from timeline.graph import ChainNode
+from timeline.model import Store
+
+
+class ChainFormat(StrEnum):
+    """Output formats of `chain` and `path`."""
+
+    tree = "tree"
+    json = "json"
+    ids = "ids"
+
+
+FormatOption = Annotated[
+    ChainFormat, typer.Option("--format", "-f", help="tree (drawn), json (nested) or ids (one per line).")
+]
+DEFAULT_WINDOW = ("2019", "2024")
+
+
+@app.command("chain")
+def chain(
+    ctx: typer.Context,
+    event_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="Event to start from (a unique start of an id will do). Without it: every chain "
+            "in --from/--to.",
+            autocompletion=complete_event_id,
+            show_default=False,
+        ),
+    ] = None,
+    causes: Annotated[bool, typer.Option("--causes", help="Show what led to the event instead.")] = False,
+    both: Annotated[bool, typer.Option("--both", help="Show causes and effects around the event.")] = False,
+    depth: Annotated[
+        int | None,
+        typer.Option(
+            "--depth", "-d", min=0, metavar="N", help="Follow links at most N steps.", show_default=False
+        ),
+    ] = None,
+    since: FromOption = None,
+    until: ToOption = None,
+    context: Annotated[
+        bool,
+        typer.Option(
+            "--context",
+            help="Without an ID: also draw the earlier events outside the window that led into it.",
+        ),
+    ] = False,
+    output: FormatOption = ChainFormat.tree,
+    tz: TzOption = None,
+) -> None:
+    """Draw the chain of consequences of an event as a tree, each event with
+    the time since the one before; or, with --causes, what led to it.
+
+    An event reached by two routes is drawn in full once and then as a marked
+    back-reference. Without an ID, draws every causal chain whose events fall
+    within --from/--to (default 2019 to 2024), roots first: the whole escalation.
+
+    Examples:
+
+      timeline chain k1-air-base-attack
+
+      timeline chain soleimani-killing --causes --depth 2
+
+      timeline chain us-airstrikes-kh --both
+
+      timeline chain --from 2023 --format json
+
+      timeline chain --context
+    """
+    from timeline.graph import Direction, build_tree, neighbours
+    from timeline.query import resolve_event
+
+    store = state(ctx).store()
+    zone = zone_option(tz)
+    if event_id is None:
+        if causes or both:
+            raise UsageError("--causes and --both need an event ID")
+        forest = _window_forest(store, since, until, context, depth)
+        _print_chain(store, forest, "effects", output, zone)
+        return
+    if since is not None or until is not None or context:
+        raise UsageError("--from, --to and --context apply only without an ID")
+    if causes and both:
+        raise UsageError("use --causes or --both, not both")
+    root = resolve_event(store, event_id).id
+    if both:
+        before = build_tree([root], neighbours(store, Direction.CAUSES), depth)
+        after = build_tree([root], neighbours(store, Direction.EFFECTS), depth)
+        _print_both(store, root, before[0], after[0], output, zone)
+        return
+    direction = Direction.CAUSES if causes else Direction.EFFECTS
+    forest = build_tree([root], neighbours(store, direction), depth)
+    _print_chain(store, forest, direction.value, output, zone)
+
+
+def _window_forest(
+    store: Store, since: str | None, until: str | None, context: bool, depth: int | None
+) -> list[ChainNode]:
+    from timeline.dates import user_range
+    from timeline.graph import Direction, build_tree, neighbours
+    from timeline.query import Filter, select
+
+    period = user_range(since or DEFAULT_WINDOW[0], until or DEFAULT_WINDOW[1], None)
+    inside = {e.id for e in select(store, Filter(period=period))}
+    allowed = set(inside)
+    if context:
+        causes = neighbours(store, Direction.CAUSES)
+        queue = list(inside)
+        for current in queue:
+            for earlier in causes(current):
+                if earlier not in allowed:
+                    allowed.add(earlier)
+                    queue.append(earlier)
+    roots = [e.id for e in store.chronological if e.id in allowed and not any(c in allowed for c in e.causes)]
+    return build_tree(roots, neighbours(store, Direction.EFFECTS), depth, allowed.__contains__)
+
+
+def _print_chain(
+    store: Store, forest: list[ChainNode], key: str, output: ChainFormat, zone: tzinfo | None
+) -> None:
+    if output == ChainFormat.ids:
+        from timeline.graph import walk
+
+        seen: dict[str, None] = {}
+        for node in walk(forest):
+            seen.setdefault(node.event_id)
+        write("".join(f"{ident}\n" for ident in seen))
+        return
+    if output == ChainFormat.json:
+        from timeline.chain_json import chain_json
+
+        write(chain_json(forest, store, key))
+        return
+    from timeline.render.console import make_console
+    from timeline.render.tree import chain_tree
+
+    if not forest:
+        make_console().print("No events in that window.", style="dim")
+        return
+    make_console().print(chain_tree(forest, store, None, zone))
+
+
+def _print_both(
+    store: Store, root: str, before: ChainNode, after: ChainNode, output: ChainFormat, zone: tzinfo | None
+) -> None:
+    from timeline.graph import walk
+
+    if output == ChainFormat.ids:
+        seen: dict[str, None] = {}
+        for node in [*walk(before.children), *[after], *walk(after.children)]:
+            seen.setdefault(node.event_id)
+        write("".join(f"{ident}\n" for ident in seen))
+        return
+    if output == ChainFormat.json:
+        import json
+
+        from timeline.chain_json import chain_json
+
+        causes = json.loads(chain_json([before], store, "causes"))["roots"][0]
+        effects = json.loads(chain_json([after], store, "effects"))["roots"][0]
+        effects["causes"] = causes["causes"]
+        write(json.dumps({"version": 1, "direction": "both", "roots": [effects]}, ensure_ascii=False) + "\n")
+        return
+    from rich.console import Group
+    from rich.text import Text
+    from rich.tree import Tree
+
+    from timeline.render.console import make_console
+    from timeline.render.tree import chain_tree, event_label
+
+    centre = Tree(event_label(store.by_id[root], zone), guide_style="dim")
+    for name, node in (("Caused by", before), ("Led to", after)):
+        if node.children or node.cut:
+            side = ChainNode(root, 0, children=node.children, cut=node.cut)
+            part = chain_tree([side], store, None, zone)
+            branch = centre.add(Text(name, style="bold"))
+            assert isinstance(part, Tree)
+            branch.children.extend(part.children)
+    make_console().print(Group(centre))
+
+
+@app.command("path")
+def path(
+    ctx: typer.Context,
+    start: Annotated[
+        str, typer.Argument(metavar="FROM", help="The earlier event.", autocompletion=complete_event_id)
+    ],
+    goal: Annotated[
+        str, typer.Argument(metavar="TO", help="The later event.", autocompletion=complete_event_id)
+    ],
+    every: Annotated[bool, typer.Option("--all", help="List every route, shortest first.")] = False,
+    most: Annotated[
+        int, typer.Option("--max", min=1, max=10_000, metavar="N", help="With --all, list at most N routes.")
+    ] = 50,
+    output: FormatOption = ChainFormat.tree,
+    tz: TzOption = None,
+) -> None:
+    """Show how one event led to another: the shortest causal route, as steps
+    with the time between them. No route: says so and exits 1.
+
+    Examples:
+
+      timeline path k1-air-base-attack soleimani-killing
+
+      timeline path k1 soleimani --all
+
+      timeline path tower-22-attack militia-attacks-halt --format json
+    """
+    from timeline.graph import Direction, all_paths, neighbours, shortest_path
+    from timeline.query import resolve_event
+
+    store = state(ctx).store()
+    zone = zone_option(tz)
+    first, last = resolve_event(store, start).id, resolve_event(store, goal).id
+    effects = neighbours(store, Direction.EFFECTS)
+    truncated = False
+    if every:
+        routes, truncated = all_paths(effects, first, last, most)
+    else:
+        found = shortest_path(effects, first, last)
+        routes = [found] if found else []
+    if not routes:
+        hint = ""
+        if shortest_path(effects, last, first) is not None:
+            hint = f"; there is one the other way: timeline path {last} {first}"
+        raise NotFoundError(f"no causal route from {first} to {last}{hint}")
+    if output == ChainFormat.ids:
+        write("\n".join("".join(f"{i}\n" for i in route) for route in routes))
+        return
+    if output == ChainFormat.json:
+        from timeline.contract import dumps, event_to_dict
+
+        paths = [[event_to_dict(store.by_id[i], store) for i in route] for route in routes]
+        write(dumps({"version": 1, "truncated": truncated, "paths": paths}))
+        return
+    from rich.console import Group
+    from rich.text import Text
+
+    from timeline.render.console import make_console
+    from timeline.render.tree import route_view
+
+    parts: list[Text] = []
+    for n, route in enumerate(routes, start=1):
+        if len(routes) > 1:
+            parts.append(Text(f"Route {n} of {len(routes)} ({len(route) - 1} steps)", style="bold"))
+        parts.append(route_view(route, store, zone))
+        parts.append(Text())
+    if truncated:
+        parts.append(Text(f"Only the first {most} routes are shown; raise --max for more.", style="dim"))
+    make_console().print(Group(*parts[:-1] if not truncated else parts))

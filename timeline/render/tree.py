@@ -1,0 +1,90 @@
+"""Causal chains as rich Trees, and routes between events as arrowed steps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import tzinfo
+
+from rich.console import Group
+from rich.text import Text
+from rich.tree import Tree
+
+from timeline.dates import elapsed, format_span
+from timeline.graph import ChainNode
+from timeline.model import Event, Store
+from timeline.render.cells import one_line
+from timeline.render.console import KIND_STYLES, text
+
+
+def event_label(event: Event, zone: tzinfo | None = None, since: str | None = None) -> Text:
+    """ "29 Dec 2019  US airstrikes ... [airstrike] (+2 days)  id"."""
+    label = text(format_span(event.start, event.end, zone), "bold")
+    label.append("  ")
+    label.append_text(text(one_line(event.title)))
+    label.append("  ")
+    label.append_text(text(event.kind, KIND_STYLES.get(event.kind, "")))
+    if since is not None:
+        label.append(f"  ({since})", style="dim")
+    label.append("  ")
+    label.append_text(text(event.id, "cyan"))
+    return label
+
+
+def _node_label(node: ChainNode, parent: Event | None, store: Store, zone: tzinfo | None) -> Text:
+    event = store.by_id[node.event_id]
+    since = elapsed(parent.start, event.start) if parent is not None else None
+    if node.reference:
+        label = Text("\u21b1 ", style="yellow")
+        label.append_text(text(format_span(event.start, event.end, zone)))
+        label.append("  ")
+        label.append_text(text(one_line(event.title)))
+        if since is not None:
+            label.append(f"  ({since})", style="dim")
+        label.append("  ")
+        label.append_text(text(event.id, "cyan"))
+        label.append("  (shown above)", style="yellow")
+        return label
+    label = event_label(event, zone, since)
+    if node.cut:
+        label.append("  \u2026 more beyond --depth", style="dim")
+    return label
+
+
+def chain_tree(
+    forest: Sequence[ChainNode], store: Store, title: Text | None = None, zone: tzinfo | None = None
+) -> Tree | Group:
+    """The forest drawn as trees, each event in full once and then as a marked
+    back-reference ("shown above"). Built iteratively for deep chains."""
+    trees: list[Tree] = []
+    for root in forest:
+        top = Tree(_node_label(root, None, store, zone), guide_style="dim")
+        stack: list[tuple[ChainNode, Tree]] = [(root, top)]
+        while stack:
+            node, drawn = stack.pop()
+            parent = store.by_id[node.event_id]
+            pending = []
+            for child in node.children:
+                branch = drawn.add(_node_label(child, parent, store, zone))
+                pending.append((child, branch))
+            stack.extend(reversed(pending))
+        trees.append(top)
+    if title is not None:
+        holder = Tree(title, guide_style="dim")
+        holder.children.extend(trees)
+        return holder
+    if len(trees) == 1:
+        return trees[0]
+    return Group(*trees)
+
+
+def route_view(route: Sequence[str], store: Store, zone: tzinfo | None = None) -> Text:
+    """A route as steps joined by arrows with the time between them."""
+    shown = Text()
+    previous: Event | None = None
+    for ident in route:
+        event = store.by_id[ident]
+        if previous is not None:
+            shown.append(f"\n   \u2193 {elapsed(previous.start, event.start)}\n", style="dim")
+        shown.append_text(event_label(event, zone))
+        previous = event
+    return shown
