@@ -5,18 +5,34 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from timeline import __version__
 from timeline.errors import DataError, TimelineError
-from timeline.model import Store
+
+if TYPE_CHECKING:
+    from timeline.model import Store
 
 
 class TimelineGroup(TyperGroup):
     """Turns every TimelineError raised by a command into its message and exit code."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """As typer's, but usage errors print as plain lines, like ours, not in a
+        rich panel that wraps them and loads rich just to fail."""
+        from typer.core import _main
+
+        kwargs.setdefault("rich_markup_mode", None)
+        return _main(self, *args, **kwargs)
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        from timeline.cli.coercion import install
+
+        install()
+        return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: Any) -> Any:
         try:

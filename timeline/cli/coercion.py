@@ -1,0 +1,104 @@
+"""Plain coercion of our command-line parameters, sparing every run pydantic.
+
+typer 0.29 coerces each parameter through a pydantic TypeAdapter built on first
+use, so every run imports pydantic and builds adapters: about 100 ms, more than
+everything else a command does. Our parameters are all simple (str, int with
+bounds, bool, StrEnum, Path, lists of str), so before parsing each gets a plain
+coercer with the same checks and messages; any other annotation keeps typer's
+own. If typer's internals move, `install` does nothing and only speed is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import typer
+
+try:
+    from typer import core as typer_core
+    from typer._coercion import RuntimeParam
+    from typer._display import describe_number_range
+    from typer._param_types import coerce_cli_choice, coerce_cli_path
+    from typer.core import _TyperParameter
+except ImportError:  # pragma: no cover - another typer: keep its own coercion
+    RuntimeParam = None  # type: ignore[assignment,misc]
+
+_SIMPLE = (str, int, bool, Path)
+
+
+if RuntimeParam is not None:
+
+    @dataclass(frozen=True)
+    class PlainParam(RuntimeParam):
+        """Coerces a simple value (or a list of them) without pydantic."""
+
+        leaf: type
+        is_list: bool
+
+        def _coerce_value(self, value: Any, param: _TyperParameter, ctx: Any) -> Any:
+            if self.is_list:
+                return [self._leaf(item, param, ctx) for item in value]
+            return self._leaf(value, param, ctx)
+
+        def _leaf(self, value: Any, param: _TyperParameter, ctx: Any) -> Any:
+            leaf, info = self.leaf, self.parameter_info
+            if issubclass(leaf, Enum):
+                try:
+                    return coerce_cli_choice(
+                        value, choices=tuple(leaf), case_sensitive=info.case_sensitive, ctx=ctx
+                    )
+                except ValueError as exc:
+                    raise typer.BadParameter(str(exc), ctx=ctx, param=param) from None
+            if leaf is bool:
+                if isinstance(value, bool):
+                    return value
+                raise typer.BadParameter(f"{value!r} is not a valid boolean.", ctx=ctx, param=param)
+            if leaf is int:
+                try:
+                    number = int(value)
+                except (TypeError, ValueError):
+                    raise typer.BadParameter(
+                        f"{value!r} is not a valid integer.", ctx=ctx, param=param
+                    ) from None
+                low, high = info.min, info.max
+                if (low is not None and number < low) or (high is not None and number > high):
+                    bounds = describe_number_range(low, high)
+                    raise typer.BadParameter(f"{number} is not in the range {bounds}.", ctx=ctx, param=param)
+                return number
+            if leaf is Path:
+                path = value if isinstance(value, Path) else Path(value)
+                return coerce_cli_path(path, info, path_type=Path, param=param, ctx=ctx)
+            return str(value)
+
+
+def _plain(descriptor: Any) -> Any:
+    """A PlainParam for a simple annotation, or None to leave it to typer."""
+    if descriptor.file_annotation is not None:
+        return None
+    annotation = descriptor.annotation
+    is_list = get_origin(annotation) is list
+    leaf = get_args(annotation)[0] if is_list else annotation
+    if not isinstance(leaf, type) or not (leaf in _SIMPLE or issubclass(leaf, Enum)):
+        return None
+    if getattr(descriptor.parameter_info, "parser", None) is not None:
+        return None
+    return PlainParam(
+        annotation=annotation, parameter_info=descriptor.parameter_info, leaf=leaf, is_list=is_list
+    )
+
+
+def install() -> None:
+    """Route typer's coercion of simple parameters through PlainParam (once)."""
+    original = getattr(typer_core, "build_runtime_param", None) if RuntimeParam is not None else None
+    if original is None or getattr(original, "_timeline", False):
+        return
+
+    def build(descriptor: Any) -> Any:
+        return _plain(descriptor) or original(descriptor)
+
+    build._timeline = True  # type: ignore[attr-defined]
+    # typer.core calls the name from its own namespace, so that is where it is replaced.
+    setattr(typer_core, "build_runtime_param", build)  # noqa: B010
