@@ -1,10 +1,10 @@
-"""Writing files so that a failure never leaves one half-written."""
+"""Reading store files with clear errors, and writing files so that a failure
+never leaves one half-written."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from timeline.errors import DataError, Problem
@@ -19,6 +19,8 @@ def write_atomically(path: Path, text: str) -> None:
     Raises:
         DataError: the file cannot be written, saying why.
     """
+    import tempfile
+
     directory = path.parent if str(path.parent) else Path(".")
     try:
         descriptor, name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
@@ -42,3 +44,27 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def read_text_file(path: Path) -> str:
+    """A store file's text, or a DataError that says why it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError([Problem("no such file", path=str(path))]) from None
+    except IsADirectoryError:
+        raise DataError([Problem("is a directory, not a store file", path=str(path))]) from None
+    except OSError as exc:
+        raise DataError([Problem(f"cannot read: {exc.strerror}", path=str(path))]) from None
+    return decode(raw, str(path))
+
+
+def decode(raw: bytes, origin: str) -> str:
+    """UTF-8 text of a file, or a DataError naming the line of the first bad byte."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError(
+            [Problem(f"not UTF-8 text (byte {raw[exc.start]:#04x})", path=origin, line=line)]
+        ) from None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from difflib import get_close_matches
 
 from timeline.dates import Period
 from timeline.errors import NotFoundError, UsageError
@@ -101,6 +100,8 @@ def sort_events(events: Sequence[Event], key: str = "date", reverse: bool = Fals
 
 def suggest(word: str, choices: Iterable[str], n: int = 3) -> str:
     """ " (did you mean a, b?)" for the closest choices, or "" when none is close."""
+    from difflib import get_close_matches
+
     close = get_close_matches(word, list(choices), n=n, cutoff=0.5)
     return f" (did you mean {', '.join(close)}?)" if close else ""
 

@@ -39,7 +39,7 @@ def open_store(path: Path, use_cache: bool = True) -> Store:
     Raises:
         DataError: the file cannot be read, or has problems; each located.
     """
-    from timeline.store import decode, read_text_file
+    from timeline.files import decode, read_text_file
 
     origin = str(path)
     if not use_cache:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from timeline.dates import from_toml_value
@@ -531,27 +530,3 @@ def _parse_json(text: str, origin: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise DataError([Problem("a JSON store must be an object", path=origin)])
     return data
-
-
-def read_text_file(path: Path) -> str:
-    """A store file's text, or a DataError that says why it cannot be read."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError([Problem("no such file", path=str(path))]) from None
-    except IsADirectoryError:
-        raise DataError([Problem("is a directory, not a store file", path=str(path))]) from None
-    except OSError as exc:
-        raise DataError([Problem(f"cannot read: {exc.strerror}", path=str(path))]) from None
-    return decode(raw, str(path))
-
-
-def decode(raw: bytes, origin: str) -> str:
-    """UTF-8 text of a file, or a DataError naming the line of the first bad byte."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise DataError(
-            [Problem(f"not UTF-8 text (byte {raw[exc.start]:#04x})", path=origin, line=line)]
-        ) from None

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import tzinfo
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from timeline.cli.app import app, state
 from timeline.cli.options import FromOption, ToOption, TzOption, complete_event_id, write, zone_option
 from timeline.errors import NotFoundError, UsageError
-from timeline.graph import ChainNode
 from timeline.model import Store
+
+if TYPE_CHECKING:
+    from timeline.graph import ChainNode
 
 
 class ChainFormat(StrEnum):
@@ -157,7 +159,7 @@ def _print_chain(
 def _print_both(
     store: Store, root: str, before: ChainNode, after: ChainNode, output: ChainFormat, zone: tzinfo | None
 ) -> None:
-    from timeline.graph import walk
+    from timeline.graph import ChainNode, walk
 
     if output == ChainFormat.ids:
         seen: dict[str, None] = {}

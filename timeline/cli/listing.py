@@ -27,7 +27,6 @@ from timeline.cli.options import (
     write,
     zone_option,
 )
-from timeline.query import SORT_KEYS, resolve_event, select, sort_events
 
 
 @app.command("list")
@@ -44,7 +43,7 @@ def list_events(
     tag: TagOption = None,
     search: SearchOption = None,
     sort: Annotated[
-        str, typer.Option("--sort", metavar="KEY", help=f"Order by {'|'.join(SORT_KEYS)}.")
+        str, typer.Option("--sort", metavar="KEY", help="Order by date|killed|injured|title|kind.")
     ] = "date",
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
     limit: Annotated[
@@ -80,6 +79,8 @@ def list_events(
 
       timeline list --format ids | xargs -n1 timeline show
     """
+    from timeline.query import select, sort_events
+
     store = state(ctx).store()
     where = FilterOptions(since, until, on, around, window, actor, country, kind, tag, search)
     zone = zone_option(tz)
@@ -133,6 +134,8 @@ def show(
 
       timeline show k1 --format json
     """
+    from timeline.query import resolve_event
+
     store = state(ctx).store()
     event = resolve_event(store, event_id)
     if output is DetailFormat.json:

@@ -7,14 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from timeline.dates import Period
 from timeline.errors import NotFoundError, TimelineError, UsageError
 from timeline.model import EVENT_KINDS, Store
-from timeline.query import Filter, resolve_actor, resolve_event, resolve_kind
+
+if TYPE_CHECKING:
+    from timeline.dates import Period
+    from timeline.query import Filter
 
 
 def _root_store(ctx: typer.Context) -> Store | None:
@@ -211,6 +213,7 @@ class FilterOptions:
             UsageError: a date, actor or kind that cannot be understood.
         """
         from timeline.dates import around, parse_window, user_range
+        from timeline.query import Filter, resolve_actor, resolve_kind
 
         period: Period | None
         if self.around is not None:
@@ -230,7 +233,8 @@ class FilterOptions:
 
 
 def _around_period(store: Store, text: str) -> Period:
-    from timeline.dates import parse_user_date
+    from timeline.dates import Period, parse_user_date
+    from timeline.query import resolve_event
 
     if text in store.by_id:
         event = store.by_id[text]
