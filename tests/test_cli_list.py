@@ -258,3 +258,25 @@ def test_show_is_escaped_too(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout
     assert "[bold]x[/bold] \ufffd[2J wiped" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "--limit", "-1"], "-1 is not in the range x>=0."),
+        (["list", "--limit", "many"], "'many' is not a valid integer."),
+        (["list", "--format", "xml"], "'xml' is not one of 'table', 'plain', 'json', 'csv', 'ids'."),
+        (["chain", "k1", "--depth", "-2"], "-2 is not in the range x>=0."),
+    ],
+)
+def test_option_values_are_checked_without_a_traceback(invoke: Invoke, args: list[str], message: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_directory_as_store_is_bad_usage(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("--store", str(tmp_path), "list")
+    assert result.exit_code == 2
+    assert "is a directory" in result.stderr

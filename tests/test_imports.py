@@ -1,0 +1,77 @@
+"""Each command imports only what it uses: checked by running the installed
+package in a subprocess and reading sys.modules as it exits, not with a timing.
+(`python -X importtime` misses modules loaded by importlib.import_module, which
+is how exporters are loaded, so it cannot show them.)"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def imported(*args: str, cwd: Path) -> set[str]:
+    """The modules a run of `timeline ARGS` had imported when it exited."""
+    env = {k: v for k, v in os.environ.items() if k != "TIMELINE_STORE"}
+    env["XDG_CACHE_HOME"] = str(cwd / "cache")
+    listing = cwd / "modules.txt"
+    code = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: open({str(listing)!r}, 'w').write('\\n'.join(sys.modules)))\n"
+        "from timeline.cli import main\n"
+        "sys.argv[0] = 'timeline'\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return set(listing.read_text().split())
+
+
+def top_level(names: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in names}
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory to run in, with the store cache already built."""
+    where = tmp_path_factory.mktemp("run")
+    imported("list", "--format", "ids", cwd=where)
+    return where
+
+
+@pytest.mark.parametrize(
+    ("args", "absent"),
+    [
+        (["list", "--format", "ids"], {"rich", "dateutil", "pydantic", "tomllib", "json", "csv"}),
+        (["list", "--format", "json"], {"rich", "dateutil", "pydantic", "tomllib", "csv"}),
+        (["list", "--format", "csv"], {"rich", "dateutil", "pydantic", "tomllib", "json"}),
+        (["list"], {"rich", "dateutil", "pydantic", "tomllib"}),  # piped: plain text
+        (["export", "--format", "jsonl"], {"rich", "dateutil", "pydantic", "tomllib", "csv"}),
+        (["chain", "k1-air-base-attack", "--format", "ids"], {"rich", "dateutil", "pydantic", "tomllib"}),
+        (["show", "k1-air-base-attack", "--format", "json"], {"rich", "dateutil", "pydantic", "tomllib"}),
+    ],
+)
+def test_commands_import_only_what_they_use(warm: Path, args: list[str], absent: set[str]) -> None:
+    found = top_level(imported(*args, cwd=warm))
+    assert found.isdisjoint(absent), sorted(found & absent)
+
+
+def test_an_exporter_is_imported_only_for_its_format(warm: Path) -> None:
+    found = imported("export", "--format", "csv", cwd=warm)
+    exporters = {n for n in found if n.startswith("timeline.export.")}
+    assert exporters == {"timeline.export.csv_format"}
+
+
+def test_dateutil_is_imported_when_a_date_is_parsed(warm: Path) -> None:
+    assert "dateutil" in top_level(imported("list", "--from", "Dec 2019", "--format", "ids", cwd=warm))
+
+
+def test_a_cold_start_parses_toml_and_a_warm_one_does_not(tmp_path: Path) -> None:
+    cold = imported("--no-cache", "list", "--format", "ids", cwd=tmp_path)
+    assert "tomllib" in top_level(cold)
+    assert "timeline.store" in cold
