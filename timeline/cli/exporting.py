@@ -63,8 +63,16 @@ def export(
     kind: KindOption = None,
     tag: TagOption = None,
     search: SearchOption = None,
+    group_by: Annotated[
+        str,
+        typer.Option(
+            "--group-by", metavar="kind|country", help="With timelinejs: what slides are grouped by."
+        ),
+    ] = "kind",
 ) -> None:
-    """Export the store, or the events the filters select, in chronological order.
+    """Export the store, or the events the filters select, in chronological
+    order: json (the JSON contract, which loads back as a store), jsonl, csv,
+    markdown, timelinejs, dot (Graphviz) or mermaid.
 
     Examples:
 
@@ -73,17 +81,53 @@ def export(
       timeline export --format csv --from 2023 -o attacks-2023.csv
 
       timeline export --format jsonl --actor "Kata'ib Hezbollah"
+
+      timeline export --format markdown -o chronology.md
+
+      timeline export --format timelinejs --group-by country -o timeline.json
+
+      timeline export --format dot --from 2019-12 --to 2020-01 | dot -Tsvg > chain.svg
+
+      timeline export --format mermaid --tag campaign-2023
     """
+    from timeline.errors import UsageError
     from timeline.export import exporter
     from timeline.query import select
 
     chosen = exporter(output_format)
+    if group_by not in ("kind", "country"):
+        raise UsageError(f"--group-by: {group_by!r} is not one of kind, country")
+    if group_by != "kind" and output_format != "timelinejs":
+        raise UsageError("--group-by applies only to --format timelinejs")
     store = state(ctx).store()
     where = FilterOptions(since, until, on, around, window, actor, country, kind, tag, search)
-    text = chosen.render(store, select(store, where.build(store)))
+    events = select(store, where.build(store))
+    if output_format == "timelinejs":
+        from timeline.export import timelinejs_format
+
+        text = timelinejs_format.render(store, events, group_by)
+    else:
+        text = chosen.render(store, events)
     if output is None:
         write(text)
         return
     from timeline.files import write_atomically
 
     write_atomically(output, text)
+
+
+@app.command("schema")
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the JSON contract that
+    `export --format json`, `list --format json` and `show --format json` follow.
+
+    Examples:
+
+      timeline schema > timeline.schema.json
+
+      timeline export | check-jsonschema --schemafile timeline.schema.json -
+    """
+    from timeline.contract import dumps
+    from timeline.export.schema import SCHEMA
+
+    write(dumps(SCHEMA))

@@ -24,6 +24,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     "json": ("timeline.export.json_format", "the JSON contract: version, events, actors"),
     "jsonl": ("timeline.export.jsonl_format", "one event object per line"),
     "csv": ("timeline.export.csv_format", "one row per event, for spreadsheets"),
+    "markdown": ("timeline.export.markdown_format", "a readable chronology with linked causes"),
+    "timelinejs": ("timeline.export.timelinejs_format", "a Knight Lab TimelineJS3 JSON file"),
+    "dot": ("timeline.export.dot_format", "the causal graph for Graphviz"),
+    "mermaid": ("timeline.export.mermaid_format", "the causal graph as a Mermaid flowchart"),
 }
 
 

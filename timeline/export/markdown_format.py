@@ -1,0 +1,79 @@
+"""Markdown: a readable chronology, a heading per year, an entry per event,
+with causes and effects linked as in-document anchors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from timeline.dates import format_span
+from timeline.model import Event, Store
+from timeline.render.cells import clean, where_cell
+
+# Characters CommonMark may read as markup anywhere in a line; & becomes an entity
+# so that text such as "&amp;" stays literally what the store says. At the start
+# of a line, list, heading and quote markers are escaped too.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_LINE_START = re.compile(r"^([-+#>=]|\d+(?=[.)]))")
+_BREAKS = re.compile(r"\s*\n\s*")
+
+
+def escape(text: str) -> str:
+    """Store text as literal Markdown on one line."""
+    folded = _BREAKS.sub(" ", clean(text).strip())
+    escaped = _SPECIAL.sub(r"\\\1", folded.replace("&", "&amp;"))
+    return _LINE_START.sub(lambda m: "\\" + m[0] if not m[0].isdigit() else m[0] + "\\", escaped)
+
+
+def anchor(event_id: str) -> str:
+    """The in-document anchor of an event."""
+    return f"event-{event_id}"
+
+
+def _link(event_id: str, store: Store, chosen: set[str]) -> str:
+    event = store.by_id.get(event_id)
+    title = escape(event.title) if event else escape(event_id)
+    if event_id in chosen:
+        return f"[{title}](#{anchor(event_id)})"
+    return f"{title} (not in this export)"
+
+
+def render(store: Store, events: Sequence[Event]) -> str:
+    """The chronology of the selected events."""
+    chosen = {e.id for e in events}
+    lines = ["# Timeline", ""]
+    year: int | None = None
+    for event in events:
+        if event.start.year != year:
+            year = event.start.year
+            lines += [f"## {year}", ""]
+        lines.append(f'<a id="{anchor(event.id)}"></a>')
+        lines.append(f"### {escape(format_span(event.start, event.end))}: {escape(event.title)}")
+        lines.append("")
+        facts = [f"**Kind:** {escape(event.kind)}", f"**Id:** `{event.id}`"]
+        if event.locations:
+            facts.append(f"**Where:** {escape(where_cell(event))}")
+        if event.killed is not None:
+            facts.append(f"**Killed:** {escape(str(event.killed))}")
+        if event.injured is not None:
+            facts.append(f"**Injured:** {escape(str(event.injured))}")
+        lines.append(" · ".join(facts))
+        lines.append("")
+        if event.summary.strip():
+            lines += [escape(event.summary), ""]
+        if event.causes:
+            causes = ", ".join(_link(c, store, chosen) for c in event.causes)
+            lines += [f"**Caused by:** {causes}", ""]
+        effects = store.effects_of(event.id)
+        if effects:
+            lines += [f"**Led to:** {', '.join(_link(e, store, chosen) for e in effects)}", ""]
+        lines.append("**Sources:**")
+        lines.append("")
+        for source in event.sources:
+            title = escape(source.title)
+            if source.url:
+                title = f"[{title}](<{source.url.replace('>', '%3E').replace(' ', '%20')}>)"
+            note = f" ({escape(source.note)})" if source.note else ""
+            lines.append(f"- {title}{note}")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,47 @@
+"""Mermaid: the causal graph of the exported events as a flowchart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from timeline.dates import format_span
+from timeline.export.dot_format import COLOURS
+from timeline.model import EVENT_KINDS, Event, Store
+from timeline.render.cells import one_line
+
+# Mermaid labels are quoted strings in which quotes and markup characters are
+# written as entity codes: #quot; and so on.
+_ENTITIES = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
+
+
+def label(text: str) -> str:
+    """Text made safe inside a Mermaid quoted label."""
+    return "".join(_ENTITIES.get(char, char) for char in one_line(text))
+
+
+def render(store: Store, events: Sequence[Event]) -> str:
+    """flowchart LR: a node per event (n0, n1, ...), an edge per cause -> effect,
+    a class per kind."""
+    names = {e.id: f"n{i}" for i, e in enumerate(events)}
+    lines = ["flowchart LR"]
+    for event in events:
+        text = f"{label(format_span(event.start, event.end))}<br/>{label(event.title)}"
+        lines.append(f'  {names[event.id]}["{text}"]:::{event.kind}')
+    for event in events:
+        for cause in event.causes:
+            if cause in names:
+                lines.append(f"  {names[cause]} --> {names[event.id]}")
+    for kind in EVENT_KINDS:
+        lines.append(f"  classDef {kind} fill:{_hex(COLOURS[kind])},stroke:#555")
+    return "\n".join(lines) + "\n"
+
+
+_HEX = {
+    "gray90": "#e5e5e5", "plum": "#dda0dd", "salmon": "#fa8072", "tomato": "#ff6347",
+    "orchid": "#da70d6", "khaki": "#f0e68c", "lightblue": "#add8e6", "lightsteelblue": "#b0c4de",
+    "palegreen": "#98fb98", "wheat": "#f5deb3",
+}  # fmt: skip
+
+
+def _hex(name: str) -> str:
+    return _HEX.get(name, "#ffffff")
