@@ -7,13 +7,12 @@ date, so commands that never parse one never pay for it.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.errors import UsageError
-from timeline.model import FuzzyDate, Precision, format_offset
+from timeline.model import FuzzyDate, Precision, days_in_month, format_offset
 
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
@@ -34,7 +33,8 @@ EN_DASH = "\u2013"
 
 
 def parse_store_date(text: str) -> FuzzyDate:
-    """Read a date written in the store at its precision.
+    """Read a date written in the store at its precision (memoised: large stores
+    repeat the same dates, and the parsed values are immutable and shared).
 
     Args:
         text: One of YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM+HH:MM (or Z).
@@ -45,6 +45,20 @@ def parse_store_date(text: str) -> FuzzyDate:
     Raises:
         ValueError: with a message fit to show the user.
     """
+    known = _PARSED.get(text)
+    if known is not None:
+        return known
+    parsed = _parse_store_date(text)
+    if len(_PARSED) < _PARSED_LIMIT:
+        _PARSED[text] = parsed
+    return parsed
+
+
+_PARSED: dict[str, FuzzyDate] = {}
+_PARSED_LIMIT = 200_000
+
+
+def _parse_store_date(text: str) -> FuzzyDate:
     match = _STORE_DATE.fullmatch(text)
     if match is None:
         raise ValueError(f"{text!r} is not a date (expected {STORE_DATE_FORMS})")
@@ -57,7 +71,7 @@ def parse_store_date(text: str) -> FuzzyDate:
     if match["day"] is None:
         return FuzzyDate(Precision.MONTH, year, month)
     day = int(match["day"])
-    last = calendar.monthrange(year, month)[1]
+    last = days_in_month(year, month)
     if not 1 <= day <= last:
         raise ValueError(f"{text!r} is not a date: {_MONTHS[month - 1]} {year} has days 1-{last}")
     if match["hour"] is None:

@@ -6,11 +6,10 @@ The core raises these; only the CLI turns them into messages and exit codes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a store, located as precisely as we can.
 
     Attributes:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from enum import Enum
 
 from timeline.model import Store
@@ -40,7 +39,6 @@ def neighbours(store: Store, direction: Direction) -> Callable[[str], Sequence[s
     return causes
 
 
-@dataclass
 class ChainNode:
     """One event in a drawn chain.
 
@@ -48,11 +46,24 @@ class ChainNode:
     the same tree; `cut` says the depth limit hid its further links.
     """
 
-    event_id: str
-    depth: int
-    reference: bool = False
-    cut: bool = False
-    children: list[ChainNode] = field(default_factory=list)
+    __slots__ = ("children", "cut", "depth", "event_id", "reference")
+
+    def __init__(
+        self,
+        event_id: str,
+        depth: int,
+        reference: bool = False,
+        cut: bool = False,
+        children: list[ChainNode] | None = None,
+    ) -> None:
+        self.event_id = event_id
+        self.depth = depth
+        self.reference = reference
+        self.cut = cut
+        self.children: list[ChainNode] = children if children is not None else []
+
+    def __repr__(self) -> str:
+        return f"ChainNode({self.event_id!r}, depth={self.depth}, reference={self.reference}, cut={self.cut})"
 
 
 def build_tree(
