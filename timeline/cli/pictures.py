@@ -1,0 +1,132 @@
+"""`stats` and `chart`: the timeline at a glance."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from timeline.cli.app import app, state
+from timeline.cli.options import (
+    ActorOption,
+    AroundOption,
+    CountryOption,
+    FilterOptions,
+    FromOption,
+    KindOption,
+    OnOption,
+    SearchOption,
+    TagOption,
+    ToOption,
+    WindowOption,
+    write,
+)
+
+
+class StatsFormat(StrEnum):
+    """Output formats of `stats`."""
+
+    table = "table"
+    json = "json"
+
+
+@app.command("stats")
+def stats(
+    ctx: typer.Context,
+    since: FromOption = None,
+    until: ToOption = None,
+    on: OnOption = None,
+    around: AroundOption = None,
+    window: WindowOption = "2w",
+    actor: ActorOption = None,
+    country: CountryOption = None,
+    kind: KindOption = None,
+    tag: TagOption = None,
+    search: SearchOption = None,
+    output: Annotated[StatsFormat, typer.Option("--format", "-f", help="table or json.")] = StatsFormat.table,
+) -> None:
+    """Count the events by year, kind, country and actor, and sum their
+    casualties as bounds: "at least 31" when any figure is open or unknown,
+    "31–40" when all are bounded.
+
+    Examples:
+
+      timeline stats
+
+      timeline stats --from 2023 --actor "Kata'ib Hezbollah"
+
+      timeline stats --kind airstrike --format json
+    """
+    from timeline.query import select
+    from timeline.stats import summarize, summary_to_dict
+
+    store = state(ctx).store()
+    where = FilterOptions(since, until, on, around, window, actor, country, kind, tag, search)
+    summary = summarize(store, select(store, where.build(store)))
+    if output == StatsFormat.json:
+        from timeline.contract import dumps
+
+        write(dumps(summary_to_dict(summary, store)))
+        return
+    from timeline.render.console import make_console
+    from timeline.render.stats import stats_view
+
+    make_console().print(stats_view(summary, store))
+
+
+class ChartMeasure(StrEnum):
+    """What the bars measure."""
+
+    events = "count"  # the member cannot be called `count`: str.count
+    killed = "killed"
+
+
+@app.command("chart")
+def chart(
+    ctx: typer.Context,
+    since: FromOption = None,
+    until: ToOption = None,
+    on: OnOption = None,
+    around: AroundOption = None,
+    window: WindowOption = "2w",
+    actor: ActorOption = None,
+    country: CountryOption = None,
+    kind: KindOption = None,
+    tag: TagOption = None,
+    search: SearchOption = None,
+    by: Annotated[
+        ChartMeasure, typer.Option("--by", help="Bar heights: count of events, or killed (lower bounds).")
+    ] = ChartMeasure.events,
+) -> None:
+    """Draw the rhythm of the escalation: bars over a time axis whose unit
+    (month, quarter or year) suits the span, long empty stretches compressed,
+    bars stacked and coloured by kind, the largest events labelled.
+
+    Examples:
+
+      timeline chart
+
+      timeline chart --from 2019 --to 2020 --by killed
+
+      timeline chart --from "Oct 2023" --kind attack --kind airstrike
+    """
+    from timeline.chart_data import layout
+    from timeline.query import select
+    from timeline.render.chart import chart_view
+    from timeline.render.console import make_console
+
+    store = state(ctx).store()
+    where = FilterOptions(since, until, on, around, window, actor, country, kind, tag, search)
+    selection = where.build(store)
+    events = select(store, selection)
+    console = make_console()
+    axis = 8
+    since_month = None
+    if selection.period is not None and selection.period.start.year > 1:
+        since_month = selection.period.start.year * 12 + selection.period.start.month - 1
+    drawn = layout(events, by.value, max(10, console.width - axis), since=since_month)
+    if drawn is None:
+        console.print("No events match." if not events else "The terminal is too narrow for this span.")
+        return
+    console.print(chart_view(drawn, console.width, plain=console.color_system is None), end="")
