@@ -1,0 +1,203 @@
+"""`stats` and `chart`: bound arithmetic, exact pictures, empty selections."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import Result
+from timeline.chart_data import GAP_MIN, Unit, choose_unit, stack
+from timeline.model import Count
+from timeline.stats import Total, total
+
+Invoke = Callable[..., Result]
+
+
+@pytest.mark.parametrize(
+    ("counts", "shown", "bounds"),
+    [
+        ([Count(25, 25), Count(6, 6)], "31", (31, 31)),
+        ([Count(25, None), Count(6, 6)], "at least 31", (31, None)),
+        ([Count(19, 25), Count(6, 15)], "25\u201340", (25, 40)),
+        ([Count(None, None), Count(3, 3)], "at least 3", (3, None)),
+        ([None, None], "none recorded", (0, 0)),
+        ([Count(0, 30), None], "0\u201330", (0, 30)),
+    ],
+)
+def test_casualties_sum_as_bounds(
+    counts: list[Count | None], shown: str, bounds: tuple[int, int | None]
+) -> None:
+    result = total(counts)
+    assert str(result) == shown
+    assert (result.min, result.max) == bounds
+
+
+bounded = st.tuples(st.integers(0, 1000), st.integers(0, 1000)).map(lambda t: Count(min(t), max(t)))
+figures = st.lists(st.one_of(st.none(), bounded, st.integers(0, 1000).map(lambda n: Count(n, None)),
+                             st.just(Count(None, None))))  # fmt: skip
+
+
+@given(figures)
+def test_the_total_contains_every_possible_sum(counts: list[Count | None]) -> None:
+    result = total(counts)
+    lows = sum((c.min or 0) for c in counts if c is not None)
+    assert result.min == lows
+    if any(c is not None and c.max is None for c in counts):
+        assert result.max is None
+    else:
+        assert result.max == sum(c.max or 0 for c in counts if c is not None)
+    assert result.figures == sum(c is not None for c in counts)
+    assert Total().add(None) == Total()
+
+
+def test_stats_json(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "stats", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["events"] == 6
+    assert data["killed"] == {"min": 33, "max": None, "figures": 3, "unknown": 0}
+    assert data["injured"] == {"min": 61, "max": None, "figures": 2, "unknown": 0}
+    assert [(g["key"], g["events"]) for g in data["by_year"]] == [("2019", 4), ("2020", 2)]
+    assert data["by_kind"][0] == {
+        "key": "airstrike", "events": 1,
+        "killed": {"min": 25, "max": None, "figures": 1, "unknown": 0},
+        "injured": {"min": 55, "max": None, "figures": 1, "unknown": 0},
+    }  # fmt: skip
+    kh = next(g for g in data["by_actor"] if g["key"] == "kh")
+    assert (kh["name"], kh["events"], kh["acted"], kh["targeted"]) == ("Kata'ib Hezbollah", 4, 3, 1)
+    assert [g["key"] for g in data["by_country"]] == ["Iraq", "Syria"]
+
+
+STATS = """\
+3 events   killed 7–10   injured none recorded
+
+By year                                      
+Year   Events          Killed         Injured
+─────────────────────────────────────────────
+2019        1   none recorded   none recorded
+2020        2            7–10   none recorded
+By kind                                          
+Kind       Events          Killed         Injured
+─────────────────────────────────────────────────
+killing         1            7–10   none recorded
+military        1   none recorded   none recorded
+protest         1   none recorded   none recorded
+By country                               
+Country   Events   Killed         Injured
+─────────────────────────────────────────
+Iraq           2     7–10   none recorded
+By actor                                                                     
+Actor               Events   Acted   Targeted          Killed         Injured
+─────────────────────────────────────────────────────────────────────────────
+United States            3       2          1            7–10   none recorded
+Kata'ib Hezbollah        1       1          0   none recorded   none recorded
+"""  # noqa: W291
+
+
+def test_stats_table(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "stats", "--from", "2020")
+    assert result.exit_code == 0
+    assert result.stdout == STATS
+
+
+def test_stats_filters_and_empty(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "stats", "--on", "1990", "--format", "json")
+    assert json.loads(result.stdout)["events"] == 0
+    assert json.loads(result.stdout)["killed"]["figures"] == 0
+    result = invoke("--store", str(mini_store), "stats", "--on", "1990")
+    assert result.stdout.startswith("0 events   killed none recorded   injured none recorded\n")
+    chart = invoke("--store", str(mini_store), "chart", "--from", "2019-06", "--to", "2019-12")
+    assert "\u2248 empty months left out" not in chart.stdout
+    result = invoke("--store", str(mini_store), "stats", "--actor", "nobody")
+    assert result.exit_code == 2
+
+
+def test_units_follow_the_span() -> None:
+    assert choose_unit(2019 * 12, 2019 * 12 + 35) is Unit.MONTH
+    assert choose_unit(2019 * 12, 2019 * 12 + 36) is Unit.QUARTER
+    assert choose_unit(2010 * 12, 2021 * 12 + 11) is Unit.QUARTER
+    assert choose_unit(1979 * 12, 2024 * 12) is Unit.YEAR
+    assert Unit.QUARTER.label(Unit.QUARTER.bin_of(2019, 12)) == "Q4 2019"
+    assert Unit.MONTH.label(Unit.MONTH.bin_of(2019, 12)) == "Dec 2019"
+    assert GAP_MIN == 3
+
+
+def test_stacks_are_proportional_and_never_vanish() -> None:
+    assert stack({"attack": 3, "airstrike": 1}, 4, 8) == ["attack"] * 6 + ["airstrike"] * 2
+    assert stack({"attack": 1}, 100, 8) == ["attack"]
+    assert stack({}, 5, 8) == []
+    assert len(stack({"a": 1, "b": 1, "c": 1}, 3, 8)) == 8
+
+
+CHART_MINI = """\
+Events per month, Oct 2019 to Mar 2020
+3 ┤        ppp
+  │        AAA
+  │ccc     aaa KKK     mmm
+0 ┼──┴───┴───┴───┴───┴───┴─
+   2019        2020
+           AB  C
+A  27 Dec 2019  Rocket attack on K-1  (killed 1)
+B  29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  (killed 25+)
+C  3 Jan 2020  Soleimani killed  (killed 7–10)
+c campaign  a attack  A airstrike  K killing  p protest  m military
+"""
+
+
+def test_chart_of_a_small_store(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "chart")
+    assert result.exit_code == 0
+    assert result.stdout == CHART_MINI
+
+
+CHART_CURATED_KILLED = """\
+Killed (lower bounds) per month, Oct 2023 to Feb 2024
+39 ┤                AAA
+   │                AAA
+   │ccc             AAA
+   │ccc             AAA
+   │ccc             AAA
+   │ccc             AAA
+   │ccc             AAA
+   │ccc         aaa AAA
+ 0 ┼──┴───┴───┴───┴───┴─
+    2023        2024
+    A           BC  D
+A  Oct 2023  US counterattacks on militias in Iraq and Syria  (killed 30+)
+B  4 Jan 2024  US drone strike in Baghdad kills Nujaba commander Mushtaq Talib 
+al-Saidi  (killed 2–4)
+C  28 Jan 2024  Drone attack on Tower 22 in Jordan kills three US soldiers  
+(killed 3)
+D  2 Feb 2024  US strikes on IRGC and militia targets in Iraq and Syria  (killed
+39+)
+c campaign  a attack  A airstrike  K killing
+"""  # noqa: W291
+
+
+def test_chart_of_the_curated_store_by_killed(invoke: Invoke) -> None:
+    result = invoke("chart", "--from", "2023-10", "--by", "killed")
+    assert result.exit_code == 0
+    assert result.stdout == CHART_CURATED_KILLED
+
+
+@pytest.mark.parametrize("width", ["40", "80", "120", "200"])
+def test_chart_fits_any_width(invoke: Invoke, width: str) -> None:
+    result = invoke("chart", env={"COLUMNS": width})
+    assert result.exit_code == 0
+    assert all(len(line) <= int(width) for line in result.stdout.splitlines())
+    assert "\x1b" not in result.stdout
+    assert result.stdout.startswith("Events per year, 1979 to 2024\n")
+    # 1982-1997 hold no event: drawn as one compressed gap, not 16 empty columns.
+    assert "\u2248 empty years left out" in result.stdout
+
+
+def test_chart_empty_and_errors(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "chart", "--on", "1990")
+    assert (result.exit_code, result.stdout) == (0, "No events match.\n")
+    result = invoke("--store", str(mini_store), "chart", "--by", "injured")
+    assert result.exit_code == 2
