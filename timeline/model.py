@@ -14,6 +14,13 @@ from functools import cached_property
 from typing import Final, NamedTuple
 
 
+def _rebuilt_in_c(self: tuple[object, ...]) -> tuple[object, tuple[object, ...]]:
+    """Pickle a NamedTuple as tuple.__new__(cls, values), which runs in C; its
+    own __new__ is a Python call, and the store cache holds hundreds of
+    thousands of these."""
+    return (tuple.__new__, (type(self), tuple(self)))
+
+
 class Precision(IntEnum):
     """How much of a date is known. Coarser precisions compare lower."""
 
@@ -26,6 +33,10 @@ class Precision(IntEnum):
     def label(self) -> str:
         """The lower-case name used in files and JSON: "year", "month", ..."""
         return self.name.lower()
+
+    def __reduce_ex__(self, protocol: object) -> tuple[object, tuple[object, ...]]:
+        # getattr(Precision, "DAY") runs in C; Enum's own reduce calls Precision(3).
+        return (getattr, (type(self), self.name))
 
 
 class FuzzyDate(NamedTuple):
@@ -43,6 +54,9 @@ class FuzzyDate(NamedTuple):
     hour: int = 0
     minute: int = 0
     offset: int | None = None
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return _rebuilt_in_c(self)
 
     @property
     def start(self) -> datetime:
@@ -114,6 +128,9 @@ class Count(NamedTuple):
     max: int | None
     breakdown: tuple[tuple[str, int], ...] = ()
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return _rebuilt_in_c(self)
+
     @property
     def is_unknown(self) -> bool:
         """True when nothing at all is known of the figure."""
@@ -139,6 +156,9 @@ class Location(NamedTuple):
     lat: float | None = None
     lon: float | None = None
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return _rebuilt_in_c(self)
+
 
 class Source(NamedTuple):
     """Where a fact comes from: a document, with an optional URL and note."""
@@ -146,6 +166,9 @@ class Source(NamedTuple):
     title: str
     url: str | None = None
     note: str | None = None
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return _rebuilt_in_c(self)
 
 
 class Actor(NamedTuple):
@@ -156,6 +179,9 @@ class Actor(NamedTuple):
     kind: str
     aliases: tuple[str, ...] = ()
     backers: tuple[str, ...] = ()
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return _rebuilt_in_c(self)
 
 
 class Event(NamedTuple):
@@ -175,6 +201,9 @@ class Event(NamedTuple):
     causes: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     summary: str = ""
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return _rebuilt_in_c(self)
 
     @property
     def period_start(self) -> datetime:

@@ -71,6 +71,10 @@ class _Reader:
 
     def __init__(self, origin: str) -> None:
         self.origin = origin
+        # Equal immutable values (a source cited a thousand times, the same
+        # place, actors, tags, figures) are kept once: less memory, and the
+        # store cache pickles and loads each of them once.
+        self.shared: dict[object, Any] = {}
         # (table, index, event id, field, message): located later, only if needed.
         self.problems: list[tuple[str, int | None, str | None, str | None, str]] = []
 
@@ -170,6 +174,11 @@ class _Reader:
                 values[name] = self.breakdown(index, ident, raw, name, values.get(name))
         if len(self.problems) > before:
             return None
+        shared = self.shared
+        for name in _SHARED_FIELDS:
+            value = values.get(name)
+            if value is not None:
+                values[name] = shared.setdefault(value, value)
         return Event(**values)
 
     def field(
@@ -450,6 +459,9 @@ def _nested_list(convert: Callable[[object], T]) -> Callable[[object], tuple[T, 
 _locations = _nested_list(_location)
 _sources = _nested_list(_source)
 
+
+#: Event fields whose values often repeat across a store, and are shared.
+_SHARED_FIELDS = ("locations", "actors", "targets", "killed", "injured", "tags", "sources")
 
 #: Event fields in the order they are read, with their converters.
 _EVENT_FIELDS: tuple[tuple[str, Callable[[object], object]], ...] = (
