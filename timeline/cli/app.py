@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -20,13 +21,29 @@ if TYPE_CHECKING:
 class TimelineGroup(TyperGroup):
     """Turns every TimelineError raised by a command into its message and exit code."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         """As typer's, but usage errors print as plain lines, like ours, not in a
         rich panel that wraps them and loads rich just to fail."""
         from typer.core import _main
 
-        kwargs.setdefault("rich_markup_mode", None)
-        return _main(self, *args, **kwargs)
+        return _main(
+            self,
+            args=args,
+            prog_name=prog_name,
+            complete_var=complete_var,
+            standalone_mode=standalone_mode,
+            windows_expand_args=windows_expand_args,
+            rich_markup_mode=None,
+            **extra,
+        )
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         from timeline.cli.coercion import install
