@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 
-from timeline.model import Store
+from timeline.model import Store, chronological_key
 
 
 class Direction(Enum):
@@ -34,7 +34,7 @@ def neighbours(store: Store, direction: Direction) -> Callable[[str], Sequence[s
         if event is None:
             return ()
         known = [by_id[c] for c in event.causes if c in by_id]
-        return [e.id for e in sorted(known, key=lambda e: e.sort_key)]
+        return [e.id for e in sorted(known, key=chronological_key)]
 
     return causes
 

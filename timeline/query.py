@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from timeline.dates import Period
 from timeline.errors import NotFoundError, UsageError
-from timeline.model import EVENT_KINDS, Event, Store
+from timeline.model import EVENT_KINDS, Event, Store, chronological_key
 
 SORT_KEYS = ("date", "killed", "injured", "title", "kind")
 
@@ -87,7 +87,7 @@ _SORTERS: dict[str, Callable[[Event], object]] = {
 
 def sort_events(events: Sequence[Event], key: str = "date", reverse: bool = False) -> list[Event]:
     """Events ordered by a key; ties stay in chronological order (stable)."""
-    ordered = sorted(events, key=lambda e: e.sort_key)
+    ordered = sorted(events, key=chronological_key)
     if key != "date":
         if key not in _SORTERS:
             raise UsageError(f"--sort: {key!r} is not one of {', '.join(SORT_KEYS)}")
