@@ -7,9 +7,20 @@ them back, so an export is a valid store.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
-from timeline.model import SCHEMA_VERSION, Actor, Count, Event, Store
+from timeline.model import (
+    SCHEMA_VERSION,
+    Actor,
+    Count,
+    Event,
+    FuzzyDate,
+    Location,
+    Precision,
+    Source,
+    Store,
+)
 
 
 def count_to_dict(count: Count | None) -> dict[str, Any] | None:
@@ -22,35 +33,56 @@ def count_to_dict(count: Count | None) -> dict[str, Any] | None:
     return shaped
 
 
+# Stores share equal values across events (the same source cited a thousand
+# times), so their JSON shapes are built once per value. Callers never mutate
+# what these return.
+@lru_cache(maxsize=65536)
+def _count(count: Count | None) -> dict[str, Any] | None:
+    return count_to_dict(count)
+
+
+@lru_cache(maxsize=65536)
+def _locations(locations: tuple[Location, ...]) -> list[dict[str, Any]]:
+    return [
+        {"place": loc.place, "region": loc.region, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
+        for loc in locations
+    ]
+
+
+@lru_cache(maxsize=65536)
+def _sources(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
+    return [{"title": s.title, "url": s.url, "note": s.note} for s in sources]
+
+
+@lru_cache(maxsize=65536)
+def _iso(value: FuzzyDate) -> str:
+    return value.iso()
+
+
+_PRECISION_LABELS = {p: p.label for p in Precision}
+
+
 def event_to_dict(event: Event, store: Store) -> dict[str, Any]:
-    """An event as the JSON contract's event object, effects included."""
+    """An event as the JSON contract's event object, effects included.
+
+    Tuples are left as they are: JSON writes them as arrays.
+    """
+    start, end = event.start, event.end
     return {
         "id": event.id,
         "title": event.title,
         "kind": event.kind,
-        "start": event.start.iso(),
-        "end": event.end.iso() if event.end is not None else None,
-        "precision": event.start.precision.label,
-        "locations": [
-            {
-                "place": loc.place,
-                "region": loc.region,
-                "country": loc.country,
-                "lat": loc.lat,
-                "lon": loc.lon,
-            }
-            for loc in event.locations
-        ],
-        "actors": list(event.actors),
-        "targets": list(event.targets),
-        "casualties": {
-            "killed": count_to_dict(event.killed),
-            "injured": count_to_dict(event.injured),
-        },
-        "causes": list(event.causes),
-        "effects": list(store.effects_of(event.id)),
-        "tags": list(event.tags),
-        "sources": [{"title": s.title, "url": s.url, "note": s.note} for s in event.sources],
+        "start": _iso(start),
+        "end": _iso(end) if end is not None else None,
+        "precision": _PRECISION_LABELS[start.precision],
+        "locations": _locations(event.locations),
+        "actors": event.actors,
+        "targets": event.targets,
+        "casualties": {"killed": _count(event.killed), "injured": _count(event.injured)},
+        "causes": event.causes,
+        "effects": store.effects.get(event.id, ()),
+        "tags": event.tags,
+        "sources": _sources(event.sources),
         "summary": event.summary,
     }
 
