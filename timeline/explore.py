@@ -1,0 +1,161 @@
+"""The state of an `explore` session, with no terminal in it.
+
+A Session takes one line of user input at a time and answers with what to
+show next; the CLI reads the lines and draws the answers.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from timeline.model import Event, Store
+from timeline.query import searchable_text
+
+HELP = """\
+  1, 2, ...  follow the numbered cause or effect (or pick from a list just shown)
+  b          go back
+  n / p      next / previous event in time
+  /TEXT      search titles, summaries, places and actors; pick from the matches
+  l          list the events around this one
+  ?          this help
+  q          leave (Ctrl-D and Ctrl-C too)"""
+
+#: How many neighbours `l` lists on each side.
+AROUND = 5
+#: How many search matches are listed at most.
+MATCHES = 20
+
+
+class Reply(NamedTuple):
+    """What to show after a line of input.
+
+    kind: "event" (show `event`, with its numbered links), "choices" (a numbered
+    list of `events` under `title`, to pick from), "message", "help" or "quit".
+    """
+
+    kind: str
+    event: Event | None = None
+    events: tuple[Event, ...] = ()
+    title: str = ""
+
+
+def links(store: Store, event: Event) -> list[tuple[str, Event]]:
+    """The numbered links of an event: its causes, then its effects."""
+    found: list[tuple[str, Event]] = []
+    for ident in event.causes:
+        if ident in store.by_id:
+            found.append(("cause", store.by_id[ident]))
+    for ident in store.effects_of(event.id):
+        found.append(("effect", store.by_id[ident]))
+    return found
+
+
+def escalation_start(store: Store) -> Event:
+    """Where exploring starts without an id: the 2019-2024 event that leads,
+    through its effects, to the most others (the root of the escalation)."""
+    from datetime import datetime
+
+    window = [e for e in store.chronological if e.period_end > datetime(2019, 1, 1)
+              and e.period_start < datetime(2025, 1, 1)]  # fmt: skip
+    candidates = window or list(store.chronological)
+    inside = {e.id for e in candidates}
+
+    def reach(event: Event) -> int:
+        seen = {event.id}
+        queue = [event.id]
+        for current in queue:
+            for nxt in store.effects_of(current):
+                if nxt in inside and nxt not in seen:
+                    seen.add(nxt)
+                    queue.append(nxt)
+        return len(seen)
+
+    roots = [e for e in candidates if not any(c in inside for c in e.causes)] or candidates
+    return max(roots, key=lambda e: (reach(e), -candidates.index(e)))
+
+
+class Session:
+    """Where the user is, where they have been, and what a number means now."""
+
+    def __init__(self, store: Store, start: Event) -> None:
+        self.store = store
+        self.current = start
+        self.history: list[Event] = []
+        self.choices: tuple[Event, ...] = ()
+        self.order = {e.id: n for n, e in enumerate(store.chronological)}
+
+    def opening(self) -> Reply:
+        """What to show first."""
+        return Reply("event", self.current)
+
+    def go(self, event: Event) -> Reply:
+        """Move to an event, remembering where we were."""
+        if event.id != self.current.id:
+            self.history.append(self.current)
+        self.current = event
+        self.choices = ()
+        return Reply("event", event)
+
+    def handle(self, line: str) -> Reply:
+        """Answer one line of input. Never raises on odd input."""
+        text = line.strip()
+        if not text:
+            return Reply("event", self.current) if not self.choices else Reply("message", title="")
+        if text in ("q", "quit", "exit"):
+            return Reply("quit")
+        if text in ("?", "h", "help"):
+            return Reply("help", title=HELP)
+        if text == "b":
+            if not self.history:
+                return Reply("message", title="Nothing to go back to.")
+            self.current = self.history.pop()
+            self.choices = ()
+            return Reply("event", self.current)
+        if text in ("n", "p"):
+            return self._step(1 if text == "n" else -1)
+        if text == "l":
+            return self._around()
+        if text.startswith("/"):
+            return self._search(text[1:].strip())
+        if text.isdigit():
+            return self._pick(int(text))
+        return Reply("message", title=f"Unknown command {text[:40]!r}; type ? for help.")
+
+    def _step(self, delta: int) -> Reply:
+        chronological = self.store.chronological
+        position = self.order[self.current.id] + delta
+        if not 0 <= position < len(chronological):
+            return Reply("message", title="No later event." if delta > 0 else "No earlier event.")
+        return self.go(chronological[position])
+
+    def _around(self) -> Reply:
+        chronological = self.store.chronological
+        here = self.order[self.current.id]
+        near = chronological[max(0, here - AROUND) : here + AROUND + 1]
+        self.choices = tuple(near)
+        return Reply("choices", events=self.choices, title="Events around this one")
+
+    def _search(self, needle: str) -> Reply:
+        if not needle:
+            return Reply("message", title="Type /TEXT to search, e.g. /embassy")
+        folded = needle.casefold()
+        found = tuple(e for e in self.store.chronological if folded in searchable_text(e, self.store))
+        if not found:
+            return Reply("message", title=f"Nothing matches {needle[:40]!r}.")
+        if len(found) == 1:
+            return self.go(found[0])
+        self.choices = found[:MATCHES]
+        more = f" (first {MATCHES} of {len(found)})" if len(found) > MATCHES else ""
+        return Reply("choices", events=self.choices, title=f"Matches for {needle[:40]!r}{more}")
+
+    def _pick(self, number: int) -> Reply:
+        if self.choices:
+            if 1 <= number <= len(self.choices):
+                return self.go(self.choices[number - 1])
+            return Reply("message", title=f"Pick a number from 1 to {len(self.choices)}.")
+        numbered = links(self.store, self.current)
+        if not numbered:
+            return Reply("message", title="This event has no causes or effects to follow.")
+        if 1 <= number <= len(numbered):
+            return self.go(numbered[number - 1][1])
+        return Reply("message", title=f"Pick a link from 1 to {len(numbered)}.")
