@@ -130,7 +130,7 @@ class _Reader:
             return self.field("actor", index, ident, raw, name, convert, default)
 
         self.unknown_keys("actor", index, ident, raw, ACTOR_KEYS)
-        actor_id = get("id", _identifier)
+        actor_id = get("id", parse_identifier)
         name = get("name", _text)
         kind = get("kind", _actor_kind)
         aliases = get("aliases", _texts)
@@ -290,7 +290,7 @@ _is_id = ID_PATTERN.fullmatch
 _are_ids = re.compile(r"[a-z0-9][a-z0-9._-]*(?:\n[a-z0-9][a-z0-9._-]*)*").fullmatch
 
 
-def _identifier(value: object) -> str:
+def parse_identifier(value: object) -> str:
     if type(value) is not str or not _is_id(value):
         raise ValueError(
             f"{value!r} is not an id (lower-case letters, digits, '.', '_' and '-', "
@@ -314,7 +314,7 @@ def _list_of(convert: Callable[[object], T]) -> Callable[[object], tuple[T, ...]
     return converted
 
 
-_each_identifier = _list_of(_identifier)
+_each_identifier = _list_of(parse_identifier)
 _texts = _list_of(_text)
 
 
@@ -345,7 +345,7 @@ def _whole(value: object) -> int:
     return value
 
 
-def _count(value: object) -> Count:
+def parse_count(value: object) -> Count:
     """25, "25", "55+", "19-25", "?", or {min = 55, max = 60} as a Count."""
     if isinstance(value, int) and not isinstance(value, bool):
         n = _whole(value)
@@ -465,9 +465,9 @@ _SHARED_FIELDS = ("locations", "actors", "targets", "killed", "injured", "tags",
 
 #: Event fields in the order they are read, with their converters.
 _EVENT_FIELDS: tuple[tuple[str, Callable[[object], object]], ...] = (
-    ("id", _identifier), ("title", _text), ("kind", _event_kind), ("start", from_toml_value),
+    ("id", parse_identifier), ("title", _text), ("kind", _event_kind), ("start", from_toml_value),
     ("end", from_toml_value), ("locations", _locations), ("actors", _identifiers),
-    ("targets", _identifiers), ("killed", _count), ("injured", _count), ("causes", _identifiers),
+    ("targets", _identifiers), ("killed", parse_count), ("injured", parse_count), ("causes", _identifiers),
     ("tags", _texts), ("summary", _text_or_empty), ("sources", _sources),
 )  # fmt: skip
 
