@@ -10,6 +10,7 @@ own. If typer's internals move, `install` does nothing and only speed is lost.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -26,7 +27,7 @@ try:
 except ImportError:  # pragma: no cover - another typer: keep its own coercion
     RuntimeParam = None  # type: ignore[assignment,misc]
 
-_SIMPLE = (str, int, bool, Path)
+_SIMPLE = (str, int, float, bool, Path)
 
 
 if RuntimeParam is not None:
@@ -56,12 +57,15 @@ if RuntimeParam is not None:
                 if isinstance(value, bool):
                     return value
                 raise typer.BadParameter(f"{value!r} is not a valid boolean.", ctx=ctx, param=param)
-            if leaf is int:
+            if leaf is int or leaf is float:
                 try:
-                    number = int(value)
+                    number = leaf(value)
+                    if not math.isfinite(number):
+                        raise ValueError(value)
                 except (TypeError, ValueError):
+                    noun = "integer" if leaf is int else "number"
                     raise typer.BadParameter(
-                        f"{value!r} is not a valid integer.", ctx=ctx, param=param
+                        f"{value!r} is not a valid {noun}.", ctx=ctx, param=param
                     ) from None
                 low, high = info.min, info.max
                 if (low is not None and number < low) or (high is not None and number > high):

@@ -54,7 +54,7 @@ def event_panel(event: Event, store: Store, zone: tzinfo | None = None) -> Panel
     grid.add_row("Kind", text(event.kind, KIND_STYLES.get(event.kind, "")))
     if event.locations:
         places = Text("\n").join(
-            text(", ".join(p for p in (loc.place, loc.region, loc.country) if p))
+            text(", ".join(dict.fromkeys(p for p in (loc.place, loc.region, loc.country) if p)))
             + (
                 Text(f" ({loc.lat:g}, {loc.lon:g})", style="dim")
                 if loc.lat is not None and loc.lon is not None
