@@ -9,17 +9,18 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Result
-from timeline.cli import app
+from timeline.cli import COMMANDS
 
 Invoke = Callable[..., Result]
-COMMANDS = sorted(c.name or "" for c in app.registered_commands)
+NAMES = sorted(COMMANDS)
 
 
 def test_there_are_commands() -> None:
-    assert {"list", "show", "check", "export"} <= set(COMMANDS)
+    assert set(NAMES) == {"list", "show", "chain", "path", "explore", "stats", "chart", "export",
+                          "schema", "check", "add"}  # fmt: skip
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", NAMES)
 def test_every_command_help_has_examples(invoke: Invoke, command: str) -> None:
     result = invoke(command, "--help")
     assert result.exit_code == 0
@@ -31,7 +32,7 @@ def test_top_level_help_and_version(invoke: Invoke) -> None:
     result = invoke("--help")
     assert result.exit_code == 0
     assert "Examples" in result.stdout
-    for command in COMMANDS:
+    for command in NAMES:
         assert command in result.stdout
     result = invoke("--version")
     assert result.exit_code == 0
@@ -45,3 +46,9 @@ def test_readme_starts_with_the_two_setup_commands() -> None:
     head = readme.read_text(encoding="utf-8").splitlines()[:12]
     assert any("pip install" in line and "timeline list" in line for line in head)
     assert any('pip install ".[test]"' in line and "pytest" in line for line in head)
+
+
+def test_unknown_commands_are_suggested(invoke: Invoke) -> None:
+    result = invoke("chian")
+    assert result.exit_code == 2
+    assert "No such command 'chian' (did you mean chain, chart, schema?)." in result.stderr

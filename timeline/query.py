@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from timeline.dates import Period
 from timeline.errors import NotFoundError, UsageError
 from timeline.model import EVENT_KINDS, Event, Store, chronological_key
+
+if TYPE_CHECKING:
+    from timeline.dates import Period
 
 SORT_KEYS = ("date", "killed", "injured", "title", "kind")
 

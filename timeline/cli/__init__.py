@@ -1,6 +1,8 @@
-"""The command-line interface: a thin typer layer over the core library."""
+"""The command-line interface: a thin typer layer over the core library.
 
-from timeline.cli import adding, chains, checking, exploring, exporting, listing, pictures
-from timeline.cli.app import app, main
+Command modules are imported only when their command runs (see app.COMMANDS).
+"""
 
-__all__ = ["adding", "app", "chains", "checking", "exploring", "exporting", "listing", "main", "pictures"]
+from timeline.cli.app import COMMANDS, app, main
+
+__all__ = ["COMMANDS", "app", "main"]

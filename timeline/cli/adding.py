@@ -10,7 +10,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from timeline.cli.app import app, state
+from timeline.cli.app import commands_app, state
 from timeline.cli.options import complete_actor, complete_event_id, complete_kind, write
 from timeline.errors import NotFoundError, TimelineError, UsageError
 from timeline.model import EVENT_KINDS, Store
@@ -102,6 +102,9 @@ def _checked(option: str, value: str | None, convert: Callable[[str], T]) -> T |
         raise UsageError(f"{option}: {exc}") from None
 
 
+app = commands_app()
+
+
 @app.command("add")
 def add(
     ctx: typer.Context,
@@ -179,8 +182,10 @@ def add(
         bool, typer.Option("--dry-run", help="Print the TOML that would be added; write nothing.")
     ] = False,
 ) -> None:
-    """Add an event to the store: from options (for scripts), or, with -i,
-    by answering a prompt for each field, checked as you go.
+    """Add an event to a store of yours, from options or by answering prompts.
+
+    From options (for scripts), or with -i by answering a prompt for each
+    field, checked as you go.
 
     The new event is appended as an [[event]] table, so the rest of the file
     stays byte for byte as it was; the whole store is checked first and the

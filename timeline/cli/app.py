@@ -18,8 +18,50 @@ if TYPE_CHECKING:
     from timeline.model import Store
 
 
+#: Each command and the module that defines it. A run imports and builds only
+#: the command it invokes (typer builds every parameter of every command it
+#: knows, on every run); help and completion still see them all.
+COMMANDS: dict[str, str] = {
+    "list": "timeline.cli.listing",
+    "show": "timeline.cli.listing",
+    "chain": "timeline.cli.chains",
+    "path": "timeline.cli.chains",
+    "explore": "timeline.cli.exploring",
+    "stats": "timeline.cli.pictures",
+    "chart": "timeline.cli.pictures",
+    "export": "timeline.cli.exporting",
+    "schema": "timeline.cli.exporting",
+    "check": "timeline.cli.checking",
+    "add": "timeline.cli.adding",
+}
+
+
+def commands_app() -> typer.Typer:
+    """The Typer app a command module registers its commands on."""
+    return typer.Typer(pretty_exceptions_enable=False, rich_markup_mode="rich", add_completion=False)
+
+
 class TimelineGroup(TyperGroup):
-    """Turns every TimelineError raised by a command into its message and exit code."""
+    """Loads commands on demand, and turns every TimelineError raised by a
+    command into its message and exit code."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        module_name = COMMANDS.get(cmd_name)
+        if module_name is None:
+            if not ctx.resilient_parsing:
+                from timeline.query import suggest
+
+                ctx.fail(f"No such command {cmd_name!r}{suggest(cmd_name, COMMANDS)}.")
+            return None
+        import importlib
+
+        module = importlib.import_module(module_name)
+        built = typer.main.get_command(module.app)
+        commands = getattr(built, "commands", None)
+        return commands.get(cmd_name) if commands is not None else built
 
     def main(
         self,

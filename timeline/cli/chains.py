@@ -8,13 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from timeline.cli.app import app, state
+from timeline.cli.app import commands_app, state
 from timeline.cli.options import FromOption, ToOption, TzOption, complete_event_id, write, zone_option
 from timeline.errors import NotFoundError, UsageError
 from timeline.model import Store
 
 if TYPE_CHECKING:
     from timeline.graph import ChainNode
+
+
+app = commands_app()
 
 
 class ChainFormat(StrEnum):
@@ -64,8 +67,9 @@ def chain(
     output: FormatOption = ChainFormat.tree,
     tz: TzOption = None,
 ) -> None:
-    """Draw the chain of consequences of an event as a tree, each event with
-    the time since the one before; or, with --causes, what led to it.
+    """Draw what an event led to (or, with --causes, what led to it) as a tree.
+
+    Each event shows the time since the one before it.
 
     An event reached by two routes is drawn in full once and then as a marked
     back-reference. Without an ID, draws every causal chain whose events fall
@@ -211,8 +215,10 @@ def path(
     output: FormatOption = ChainFormat.tree,
     tz: TzOption = None,
 ) -> None:
-    """Show how one event led to another: the shortest causal route, as steps
-    with the time between them. No route: says so and exits 1.
+    """Show how one event led to another, step by step.
+
+    The shortest causal route, with the time between steps; --all lists every
+    route. No route: says so and exits 1.
 
     Examples:
 

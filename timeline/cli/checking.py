@@ -7,9 +7,11 @@ from typing import Annotated
 
 import typer
 
-from timeline.cli.app import app, state
+from timeline.cli.app import commands_app, state
 from timeline.cli.options import write
 from timeline.errors import DataError, Problem
+
+app = commands_app()
 
 
 class CheckFormat(StrEnum):
@@ -35,10 +37,12 @@ def check(
     ctx: typer.Context,
     output: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
 ) -> None:
-    """Check the store: its structure, and that ids are unique, causes and
-    actors exist, causes form no cycle, no effect precedes its cause, spans
-    end after they start, every event has a source, and casualty breakdowns
-    fit their figures. Exits 0 when clean, 1 with one line per problem.
+    """Check the store's structure and integrity.
+
+    Ids are unique, causes and actors exist, causes form no cycle, no effect
+    precedes its cause, spans end after they start, every event has a source,
+    and casualty breakdowns fit their figures. Exits 0 when clean, 1 with one
+    line per problem.
 
     Examples:
 

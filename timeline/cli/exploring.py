@@ -6,8 +6,10 @@ from typing import Annotated
 
 import typer
 
-from timeline.cli.app import app, state
+from timeline.cli.app import commands_app, state
 from timeline.cli.options import TzOption, complete_event_id, zone_option
+
+app = commands_app()
 
 
 @app.command("explore")
@@ -24,10 +26,12 @@ def explore(
     ] = None,
     tz: TzOption = None,
 ) -> None:
-    """Walk the timeline interactively: see an event with its causes and
-    effects numbered, type a number to follow one, b to go back, n / p for the
-    next or previous event in time, /TEXT to search, l to list the events
-    around, ? for help, q (or Ctrl-D, Ctrl-C) to leave.
+    """Walk the timeline interactively, from cause to effect.
+
+    See an event with its causes and effects numbered; type a number to follow
+    one, b to go back, n / p for the next or previous event in time, /TEXT to
+    search, l to list the events around, ? for help, q (or Ctrl-D, Ctrl-C) to
+    leave.
 
     Examples:
 

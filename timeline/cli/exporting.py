@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from timeline.cli.app import app, state
+from timeline.cli.app import commands_app, state
 from timeline.cli.options import (
     ActorOption,
     AroundOption,
@@ -27,6 +27,9 @@ from timeline.export import FORMATS
 
 def _complete_format(incomplete: str) -> list[tuple[str, str]]:
     return [(name, what) for name, (_, what) in FORMATS.items() if name.startswith(incomplete)]
+
+
+app = commands_app()
 
 
 @app.command("export")
@@ -70,9 +73,11 @@ def export(
         ),
     ] = "kind",
 ) -> None:
-    """Export the store, or the events the filters select, in chronological
-    order: json (the JSON contract, which loads back as a store), jsonl, csv,
-    markdown, timelinejs, dot (Graphviz) or mermaid.
+    """Export the store, or a filtered slice of it, for other tools.
+
+    Formats: json (the JSON contract, which loads back as a store), jsonl, csv,
+    markdown, timelinejs, dot (Graphviz) or mermaid. Events come in
+    chronological order.
 
     Examples:
 
@@ -118,8 +123,9 @@ def export(
 
 @app.command("schema")
 def schema() -> None:
-    """Print the JSON Schema (draft 2020-12) of the JSON contract that
-    `export --format json`, `list --format json` and `show --format json` follow.
+    """Print the JSON Schema (draft 2020-12) of the JSON contract.
+
+    `export --format json`, `list --format json` and `show --format json` follow it.
 
     Examples:
 

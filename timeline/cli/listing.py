@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from timeline.cli.app import app, state
+from timeline.cli.app import commands_app, state
 from timeline.cli.options import (
     ActorOption,
     AroundOption,
@@ -27,6 +27,8 @@ from timeline.cli.options import (
     write,
     zone_option,
 )
+
+app = commands_app()
 
 
 @app.command("list")
@@ -123,8 +125,10 @@ def show(
     ] = DetailFormat.panel,
     tz: TzOption = None,
 ) -> None:
-    """Show everything known about one event: dates, places, actors,
-    casualties, causes and effects with the time between them, and sources.
+    """Show everything known about one event.
+
+    Dates at their precision, places, actors and targets, casualties with their
+    breakdown, causes and effects with the time between them, tags, sources.
 
     Examples:
 

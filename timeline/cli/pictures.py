@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from timeline.cli.app import app, state
+from timeline.cli.app import commands_app, state
 from timeline.cli.options import (
     ActorOption,
     AroundOption,
@@ -22,6 +22,8 @@ from timeline.cli.options import (
     WindowOption,
     write,
 )
+
+app = commands_app()
 
 
 class StatsFormat(StrEnum):
@@ -46,9 +48,10 @@ def stats(
     search: SearchOption = None,
     output: Annotated[StatsFormat, typer.Option("--format", "-f", help="table or json.")] = StatsFormat.table,
 ) -> None:
-    """Count the events by year, kind, country and actor, and sum their
-    casualties as bounds: "at least 31" when any figure is open or unknown,
-    "31–40" when all are bounded.
+    """Count events by year, kind, country and actor, with casualty bounds.
+
+    Casualties are summed as bounds: "at least 31" when any figure is open or
+    unknown, "31–40" when all are bounded.
 
     Examples:
 
@@ -99,9 +102,11 @@ def chart(
         ChartMeasure, typer.Option("--by", help="Bar heights: count of events, or killed (lower bounds).")
     ] = ChartMeasure.events,
 ) -> None:
-    """Draw the rhythm of the escalation: bars over a time axis whose unit
-    (month, quarter or year) suits the span, long empty stretches compressed,
-    bars stacked and coloured by kind, the largest events labelled.
+    """Draw the rhythm of the escalation as bars over time.
+
+    The time unit (month, quarter or year) suits the span, long empty stretches
+    are compressed, bars are stacked and coloured by kind, and the largest
+    events are labelled.
 
     Examples:
 
