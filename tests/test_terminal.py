@@ -63,3 +63,12 @@ def test_module_runs_without_a_terminal() -> None:
     assert result.stdout.split() == [
         "soleimani-quds-command", "persian-gulf-crisis", "tishreen-protests", "soleimani-killing",
     ]  # fmt: skip
+
+
+def test_the_chart_is_coloured_on_a_terminal_and_lettered_without_colour() -> None:
+    coloured = on_terminal("chart", "--from", "2023-10", env={})
+    assert COLOUR.search(coloured)
+    assert "\u2588" in coloured  # solid blocks, told apart by colour
+    plain = on_terminal("chart", "--from", "2023-10", env={"NO_COLOR": "1"})
+    assert not COLOUR.search(plain)
+    assert "ccc" in plain  # letters instead: c for campaign
