@@ -134,4 +134,6 @@ def chart(
     if drawn is None:
         console.print("No events match." if not events else "The terminal is too narrow for this span.")
         return
-    console.print(chart_view(drawn, console.width, plain=console.color_system is None), end="")
+    console.print(
+        chart_view(drawn, console.width, plain=console.color_system is None or console.no_color), end=""
+    )
