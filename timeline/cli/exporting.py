@@ -9,17 +9,8 @@ import typer
 
 from timeline.cli.app import commands_app, state
 from timeline.cli.options import (
-    ActorOption,
-    AroundOption,
-    CountryOption,
     FilterOptions,
-    FromOption,
-    KindOption,
-    OnOption,
-    SearchOption,
-    TagOption,
-    ToOption,
-    WindowOption,
+    with_filters,
     write,
 )
 from timeline.export import FORMATS
@@ -33,8 +24,10 @@ app = commands_app()
 
 
 @app.command("export")
+@with_filters
 def export(
     ctx: typer.Context,
+    where: FilterOptions,
     output_format: Annotated[
         str,
         typer.Option(
@@ -56,16 +49,6 @@ def export(
             show_default=False,
         ),
     ] = None,
-    since: FromOption = None,
-    until: ToOption = None,
-    on: OnOption = None,
-    around: AroundOption = None,
-    window: WindowOption = "2w",
-    actor: ActorOption = None,
-    country: CountryOption = None,
-    kind: KindOption = None,
-    tag: TagOption = None,
-    search: SearchOption = None,
     group_by: Annotated[
         str,
         typer.Option(
@@ -105,7 +88,6 @@ def export(
     if group_by != "kind" and output_format != "timelinejs":
         raise UsageError("--group-by applies only to --format timelinejs")
     store = state(ctx).store()
-    where = FilterOptions(since, until, on, around, window, actor, country, kind, tag, search)
     events = select(store, where.build(store))
     if output_format == "timelinejs":
         from timeline.export import timelinejs_format

@@ -8,22 +8,13 @@ import typer
 
 from timeline.cli.app import commands_app, state
 from timeline.cli.options import (
-    ActorOption,
-    AroundOption,
-    CountryOption,
     DetailFormat,
     FilterOptions,
-    FromOption,
-    KindOption,
     ListFormat,
-    OnOption,
-    SearchOption,
-    TagOption,
-    ToOption,
     TzOption,
-    WindowOption,
     complete_event_id,
     stdout_is_terminal,
+    with_filters,
     write,
     zone_option,
 )
@@ -32,18 +23,10 @@ app = commands_app()
 
 
 @app.command("list")
+@with_filters
 def list_events(
     ctx: typer.Context,
-    since: FromOption = None,
-    until: ToOption = None,
-    on: OnOption = None,
-    around: AroundOption = None,
-    window: WindowOption = "2w",
-    actor: ActorOption = None,
-    country: CountryOption = None,
-    kind: KindOption = None,
-    tag: TagOption = None,
-    search: SearchOption = None,
+    where: FilterOptions,
     sort: Annotated[
         str, typer.Option("--sort", metavar="KEY", help="Order by date|killed|injured|title|kind.")
     ] = "date",
@@ -84,7 +67,6 @@ def list_events(
     from timeline.query import select, sort_events
 
     store = state(ctx).store()
-    where = FilterOptions(since, until, on, around, window, actor, country, kind, tag, search)
     zone = zone_option(tz)
     events = sort_events(select(store, where.build(store)), sort, reverse)
     if limit is not None:

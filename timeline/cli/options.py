@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -286,3 +286,46 @@ def stdout_is_terminal() -> bool:
 def write(text: str) -> None:
     """Write text to stdout."""
     sys.stdout.write(text)
+
+
+#: The filter options `list`, `export`, `stats` and `chart` share, defined once.
+_FILTERS: tuple[tuple[str, Any, Any], ...] = (
+    ("since", FromOption, None),
+    ("until", ToOption, None),
+    ("on", OnOption, None),
+    ("around", AroundOption, None),
+    ("window", WindowOption, "2w"),
+    ("actor", ActorOption, None),
+    ("country", CountryOption, None),
+    ("kind", KindOption, None),
+    ("tag", TagOption, None),
+    ("search", SearchOption, None),
+)
+
+
+def with_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the shared filter options; it receives them as one
+    FilterOptions in its `where` parameter.
+
+    typer reads a command's parameters from its signature, so the wrapper's
+    signature is the command's own (less `where`) plus the filters.
+    """
+    import functools
+    import inspect
+
+    own = inspect.signature(command, eval_str=True)
+    kept = [p for p in own.parameters.values() if p.name != "where"]
+    added = [
+        inspect.Parameter(
+            name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default, annotation=annotation
+        )
+        for name, annotation, default in _FILTERS
+    ]
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        where = FilterOptions(**{name: kwargs.pop(name) for name, _, _ in _FILTERS})
+        command(*args, where=where, **kwargs)
+
+    wrapper.__signature__ = own.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
+    return wrapper

@@ -9,17 +9,8 @@ import typer
 
 from timeline.cli.app import commands_app, state
 from timeline.cli.options import (
-    ActorOption,
-    AroundOption,
-    CountryOption,
     FilterOptions,
-    FromOption,
-    KindOption,
-    OnOption,
-    SearchOption,
-    TagOption,
-    ToOption,
-    WindowOption,
+    with_filters,
     write,
 )
 
@@ -34,18 +25,10 @@ class StatsFormat(StrEnum):
 
 
 @app.command("stats")
+@with_filters
 def stats(
     ctx: typer.Context,
-    since: FromOption = None,
-    until: ToOption = None,
-    on: OnOption = None,
-    around: AroundOption = None,
-    window: WindowOption = "2w",
-    actor: ActorOption = None,
-    country: CountryOption = None,
-    kind: KindOption = None,
-    tag: TagOption = None,
-    search: SearchOption = None,
+    where: FilterOptions,
     output: Annotated[StatsFormat, typer.Option("--format", "-f", help="table or json.")] = StatsFormat.table,
 ) -> None:
     """Count events by year, kind, country and actor, with casualty bounds.
@@ -65,7 +48,6 @@ def stats(
     from timeline.stats import summarize, summary_to_dict
 
     store = state(ctx).store()
-    where = FilterOptions(since, until, on, around, window, actor, country, kind, tag, search)
     summary = summarize(store, select(store, where.build(store)))
     if output == StatsFormat.json:
         from timeline.contract import dumps
@@ -86,18 +68,10 @@ class ChartMeasure(StrEnum):
 
 
 @app.command("chart")
+@with_filters
 def chart(
     ctx: typer.Context,
-    since: FromOption = None,
-    until: ToOption = None,
-    on: OnOption = None,
-    around: AroundOption = None,
-    window: WindowOption = "2w",
-    actor: ActorOption = None,
-    country: CountryOption = None,
-    kind: KindOption = None,
-    tag: TagOption = None,
-    search: SearchOption = None,
+    where: FilterOptions,
     by: Annotated[
         ChartMeasure, typer.Option("--by", help="Bar heights: count of events, or killed (lower bounds).")
     ] = ChartMeasure.events,
@@ -122,7 +96,6 @@ def chart(
     from timeline.render.console import make_console
 
     store = state(ctx).store()
-    where = FilterOptions(since, until, on, around, window, actor, country, kind, tag, search)
     selection = where.build(store)
     events = select(store, selection)
     console = make_console()
