@@ -35,14 +35,19 @@ COMMANDS: dict[str, list[str]] = {
 }  # fmt: skip
 
 
-def median_seconds(command: list[str], runs: int) -> float:
-    """Median wall time of a command, output discarded (piped)."""
-    times = []
+def median_seconds(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median wall time of each command, output discarded (piped).
+
+    The commands take turns, run after run, so that a machine growing busier
+    or quieter during the measurement affects them all alike.
+    """
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        began = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
+        for name, command in commands.items():
+            began = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            times[name].append(time.perf_counter() - began)
+    return {name: statistics.median(found) for name, found in times.items()}
 
 
 def main() -> None:
@@ -50,7 +55,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=21)
     runs = parser.parse_args().runs
     subprocess.run([TIMELINE, "list"], stdout=subprocess.DEVNULL, check=True)  # warm the cache
-    results = {name: median_seconds(cmd, runs) for name, cmd in COMMANDS.items()}
+    results = median_seconds(COMMANDS, runs)
     width = max(len(name) for name in results)
     for name, seconds in results.items():
         print(f"{name:<{width}}  {seconds * 1000:7.1f} ms")

@@ -1,7 +1,5 @@
 """`add`: grow a store safely, from options or by answering prompts."""
 
-from __future__ import annotations
-
 import os
 import re
 import sys

@@ -1,7 +1,5 @@
 """`chain` and `path`: following cause and effect."""
 
-from __future__ import annotations
-
 from datetime import tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -115,7 +113,7 @@ def chain(
 
 def _window_forest(
     store: Store, since: str | None, until: str | None, context: bool, depth: int | None
-) -> list[ChainNode]:
+) -> "list[ChainNode]":
     from timeline.dates import user_range
     from timeline.graph import Direction, build_tree, neighbours
     from timeline.query import Filter, select
@@ -136,7 +134,7 @@ def _window_forest(
 
 
 def _print_chain(
-    store: Store, forest: list[ChainNode], key: str, output: ChainFormat, zone: tzinfo | None
+    store: Store, forest: "list[ChainNode]", key: str, output: ChainFormat, zone: tzinfo | None
 ) -> None:
     if output == ChainFormat.ids:
         from timeline.graph import walk
@@ -161,7 +159,7 @@ def _print_chain(
 
 
 def _print_both(
-    store: Store, root: str, before: ChainNode, after: ChainNode, output: ChainFormat, zone: tzinfo | None
+    store: Store, root: str, before: "ChainNode", after: "ChainNode", output: ChainFormat, zone: tzinfo | None
 ) -> None:
     from timeline.graph import ChainNode, walk
 

@@ -1,7 +1,5 @@
 """`check`: the store's integrity, for people and for scripts."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 

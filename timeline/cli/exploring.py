@@ -1,7 +1,5 @@
 """`explore`: an interactive walk along the causal links."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`export`: the store, or a slice of it, for other tools."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,6 +1,7 @@
 """`list` and `show`: events by date range, and one event in full."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` in the command modules: typer reads
+# their signatures on every run, and string annotations would each be eval()ed.
 
 from typing import Annotated
 

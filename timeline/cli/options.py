@@ -212,15 +212,18 @@ class FilterOptions:
         Raises:
             UsageError: a date, actor or kind that cannot be understood.
         """
-        from timeline.dates import around, parse_window, user_range
         from timeline.query import Filter, resolve_actor, resolve_kind
 
-        period: Period | None
+        period: Period | None = None
         if self.around is not None:
+            from timeline.dates import around, parse_window
+
             if self.since or self.until or self.on:
                 raise UsageError("--around cannot be combined with --from, --to or --on")
             period = around(_around_period(store, self.around), parse_window(self.window))
-        else:
+        elif self.since is not None or self.until is not None or self.on is not None:
+            from timeline.dates import user_range
+
             period = user_range(self.since, self.until, self.on)
         return Filter(
             period=period,

@@ -1,7 +1,5 @@
 """`stats` and `chart`: the timeline at a glance."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 
