@@ -59,8 +59,3 @@ class UsageError(TimelineError):
     """The user's command line is wrong: exit 2."""
 
     exit_code = 2
-
-
-def data_error(message: str, **where: object) -> DataError:
-    """Shorthand for a DataError holding a single problem."""
-    return DataError([Problem(message, **where)])  # type: ignore[arg-type]

@@ -60,16 +60,6 @@ def _causes(store: Store) -> Callable[[str], list[str]]:
     return resolve
 
 
-def _number(low: float, high: float) -> Callable[[str], float]:
-    def read(text: str) -> float:
-        value = float(text)
-        if not low <= value <= high:
-            raise ValueError(f"{value:g} is outside {low:g}..{high:g}")
-        return value
-
-    return read
-
-
 def _ask(question: str, convert: Callable[[str], T], required: bool, default: str = "") -> T | None:
     """Prompt until the answer converts (or is empty, for an optional field)."""
     hint = f" [{default}]" if default else ("" if required else " (optional)")

@@ -78,11 +78,12 @@ def export(
     """
     from timeline.errors import UsageError
     from timeline.export import exporter
+    from timeline.export.timelinejs_format import GROUPINGS
     from timeline.query import select
 
     chosen = exporter(output_format)
-    if group_by not in ("kind", "country"):
-        raise UsageError(f"--group-by: {group_by!r} is not one of kind, country")
+    if group_by not in GROUPINGS:
+        raise UsageError(f"--group-by: {group_by!r} is not one of {', '.join(GROUPINGS)}")
     if group_by != "kind" and output_format != "timelinejs":
         raise UsageError("--group-by applies only to --format timelinejs")
     store = state(ctx).store()
