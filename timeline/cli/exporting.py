@@ -78,13 +78,15 @@ def export(
     """
     from timeline.errors import UsageError
     from timeline.export import exporter
-    from timeline.export.timelinejs_format import GROUPINGS
     from timeline.query import select
 
     chosen = exporter(output_format)
-    if group_by not in GROUPINGS:
-        raise UsageError(f"--group-by: {group_by!r} is not one of {', '.join(GROUPINGS)}")
-    if group_by != "kind" and output_format != "timelinejs":
+    if output_format == "timelinejs":
+        from timeline.export.timelinejs_format import GROUPINGS
+
+        if group_by not in GROUPINGS:
+            raise UsageError(f"--group-by: {group_by!r} is not one of {', '.join(GROUPINGS)}")
+    elif group_by != "kind":
         raise UsageError("--group-by applies only to --format timelinejs")
     store = state(ctx).store()
     events = select(store, where.build(store))
