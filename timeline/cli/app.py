@@ -74,8 +74,10 @@ class TimelineGroup(TyperGroup):
     ) -> Any:
         """As typer's, but usage errors print as plain lines, like ours, not in a
         rich panel that wraps them and loads rich just to fail."""
-        from typer.core import _main
-
+        try:
+            from typer.core import _main
+        except ImportError:  # pragma: no cover - another typer: its own error display
+            return super().main(args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra)
         return _main(
             self,
             args=args,
