@@ -33,7 +33,9 @@ def _problem_dict(p: Problem) -> dict[str, object]:
 @app.command("check")
 def check(
     ctx: typer.Context,
-    output: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+    output: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text, or json for scripts.")
+    ] = CheckFormat.text,
 ) -> None:
     """Check the store's structure and integrity.
 
