@@ -50,13 +50,8 @@ def check(
 
       timeline --store my-events.toml check --format json
     """
-    current = state(ctx)
     try:
-        store = current.store() if current.use_cache else None
-        if store is None:
-            from timeline.repository import open_store
-
-            store = open_store(current.path, use_cache=False)
+        store = state(ctx).store()  # honours --no-cache itself
     except DataError as exc:
         if output == CheckFormat.json:
             import json
