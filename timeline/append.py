@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from timeline.errors import DataError
 from timeline.model import Store
 
 # TOML basic strings may not hold raw control characters (DEL included).
@@ -63,23 +62,6 @@ def appended(original: str, table: str) -> str:
     return original + separator + table
 
 
-def checked(text: str, origin: str) -> Store:
-    """Read and check a whole store text as a load would.
-
-    Raises:
-        DataError: every problem, located in the text.
-    """
-    from timeline.checks import run_checks
-    from timeline.repository import locate_checked
-    from timeline.store import read_store_text
-
-    store = read_store_text(text, origin)
-    problems = run_checks(store)
-    if problems:
-        raise DataError(locate_checked(problems, text))
-    return store
-
-
 def append_event(path: Path, original: str, table: str, dry_run: bool = False) -> Store:
     """Check the store with the new table appended, then write it atomically.
 
@@ -87,9 +69,10 @@ def append_event(path: Path, original: str, table: str, dry_run: bool = False) -
         DataError: the result would not be a sound store; nothing is written.
     """
     from timeline.files import write_atomically
+    from timeline.repository import validated
 
     text = appended(original, table)
-    store = checked(text, str(path))
+    store = validated(text, str(path))
     if not dry_run:
         write_atomically(path, text)
     return store

@@ -61,7 +61,7 @@ def _open(path: Path, use_cache: bool) -> Store:
 
     origin = str(path)
     if not use_cache:
-        return _validated(read_text_file(path), origin)
+        return validated(read_text_file(path), origin)
     try:
         raw = path.read_bytes()
     except OSError:
@@ -72,12 +72,17 @@ def _open(path: Path, use_cache: bool) -> Store:
     cached = cache.load(path, raw, origin)
     if cached is not None:
         return cached
-    store = _validated(decode(raw, origin), origin)
+    store = validated(decode(raw, origin), origin)
     cache.save(path, raw, store)
     return store
 
 
-def _validated(text: str, origin: str) -> Store:
+def validated(text: str, origin: str) -> Store:
+    """Read and check a whole store text, as every load does.
+
+    Raises:
+        DataError: every problem, located in the text.
+    """
     from timeline.checks import run_checks
     from timeline.store import read_store_text
 
