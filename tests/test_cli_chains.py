@@ -76,6 +76,10 @@ def test_both_sides(invoke: Invoke) -> None:
     assert root["event"]["id"] == "embassy-attack"
     assert [n["event"]["id"] for n in root["causes"]] == ["us-airstrikes-kh-2019-12-29"]
     assert [n["event"]["id"] for n in root["effects"]] == ["us-reinforces-embassy", "soleimani-killing"]
+    assert "truncated" not in root
+    cut = json.loads(invoke("chain", "embassy-attack", "--both", "--depth", "0", "--format", "json").stdout)
+    assert cut["roots"][0]["truncated"] is True
+    assert (cut["roots"][0]["causes"], cut["roots"][0]["effects"]) == ([], [])
     result = invoke("chain", "embassy-attack", "--both", env={"COLUMNS": "120"})
     assert "Caused by" in result.stdout
     assert "Led to" in result.stdout

@@ -170,14 +170,9 @@ def _print_both(
         write("".join(f"{ident}\n" for ident in seen))
         return
     if output == ChainFormat.json:
-        import json
+        from timeline.chain_json import both_json
 
-        from timeline.chain_json import chain_json
-
-        causes = json.loads(chain_json([before], store, "causes"))["roots"][0]
-        effects = json.loads(chain_json([after], store, "effects"))["roots"][0]
-        effects["causes"] = causes["causes"]
-        write(json.dumps({"version": 1, "direction": "both", "roots": [effects]}, ensure_ascii=False) + "\n")
+        write(both_json(before, after, store))
         return
     from rich.console import Group
     from rich.text import Text
