@@ -6,15 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from timeline.dates import format_span
+from timeline.export.colours import KIND_COLOURS
 from timeline.model import EVENT_KINDS, Event, Store
 from timeline.render.cells import one_line
-
-#: Fill colour per kind (X11 colour names Graphviz knows).
-COLOURS = {
-    "background": "gray90", "campaign": "plum", "attack": "salmon", "airstrike": "tomato",
-    "killing": "orchid", "protest": "khaki", "political": "lightblue", "diplomatic": "lightsteelblue",
-    "military": "palegreen", "statement": "wheat",
-}  # fmt: skip
 
 
 def _escaped(text: str) -> str:
@@ -43,7 +37,7 @@ def render(store: Store, events: Sequence[Event]) -> str:
         lines.append(f"    label={quote(kind)}; style=dashed; color=gray70;")
         for event in members:
             label = f'"{_escaped(format_span(event.start, event.end))}\\n{_escaped(event.title)}"'
-            lines.append(f"    {quote(event.id)} [label={label}, fillcolor={COLOURS.get(kind, 'white')}];")
+            lines.append(f"    {quote(event.id)} [label={label}, fillcolor={KIND_COLOURS[kind][0]}];")
         lines.append("  }")
     for event in events:
         for cause in event.causes:

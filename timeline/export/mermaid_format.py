@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from timeline.dates import format_span
-from timeline.export.dot_format import COLOURS
+from timeline.export.colours import KIND_COLOURS
 from timeline.model import EVENT_KINDS, Event, Store
 from timeline.render.cells import one_line
 
@@ -32,16 +32,5 @@ def render(store: Store, events: Sequence[Event]) -> str:
             if cause in names:
                 lines.append(f"  {names[cause]} --> {names[event.id]}")
     for kind in EVENT_KINDS:
-        lines.append(f"  classDef {kind} fill:{_hex(COLOURS[kind])},stroke:#555")
+        lines.append(f"  classDef {kind} fill:{KIND_COLOURS[kind][1]},stroke:#555")
     return "\n".join(lines) + "\n"
-
-
-_HEX = {
-    "gray90": "#e5e5e5", "plum": "#dda0dd", "salmon": "#fa8072", "tomato": "#ff6347",
-    "orchid": "#da70d6", "khaki": "#f0e68c", "lightblue": "#add8e6", "lightsteelblue": "#b0c4de",
-    "palegreen": "#98fb98", "wheat": "#f5deb3",
-}  # fmt: skip
-
-
-def _hex(name: str) -> str:
-    return _HEX.get(name, "#ffffff")
