@@ -1,5 +1,6 @@
 """`chain` and `path`: following cause and effect."""
 
+from collections.abc import Iterable
 from datetime import tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -133,16 +134,18 @@ def _window_forest(
     return build_tree(roots, neighbours(store, Direction.EFFECTS), depth, allowed.__contains__)
 
 
+def _write_ids(nodes: "Iterable[ChainNode]") -> None:
+    """Each event of the drawing once, in drawing order, one id per line."""
+    write("".join(f"{ident}\n" for ident in dict.fromkeys(node.event_id for node in nodes)))
+
+
 def _print_chain(
     store: Store, forest: "list[ChainNode]", key: str, output: ChainFormat, zone: tzinfo | None
 ) -> None:
     if output == ChainFormat.ids:
         from timeline.graph import walk
 
-        seen: dict[str, None] = {}
-        for node in walk(forest):
-            seen.setdefault(node.event_id)
-        write("".join(f"{ident}\n" for ident in seen))
+        _write_ids(walk(forest))
         return
     if output == ChainFormat.json:
         from timeline.chain_json import chain_json
@@ -164,10 +167,7 @@ def _print_both(
     from timeline.graph import ChainNode, walk
 
     if output == ChainFormat.ids:
-        seen: dict[str, None] = {}
-        for node in [*walk(before.children), *[after], *walk(after.children)]:
-            seen.setdefault(node.event_id)
-        write("".join(f"{ident}\n" for ident in seen))
+        _write_ids([*walk(before.children), after, *walk(after.children)])
         return
     if output == ChainFormat.json:
         from timeline.chain_json import both_json
