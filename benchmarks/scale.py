@@ -28,13 +28,15 @@ from generate import generate
 PYTHON = sys.executable
 TIMELINE = shutil.which("timeline", path=str(Path(PYTHON).parent)) or "timeline"
 BARE_LOAD = "import sys, tomllib; tomllib.load(open(sys.argv[1], 'rb'))"
+# A load as the command line does it: the collector paused, then the store frozen
+# (timeline.cli.app.without_gc, written out to spare the benchmark typer's import).
 COLD_LOAD = (
-    "import sys; from pathlib import Path; from timeline.repository import open_store; "
-    "open_store(Path(sys.argv[1]), use_cache=False)"
+    "import gc, sys; from pathlib import Path; from timeline.store import open_store; "
+    "gc.disable(); open_store(Path(sys.argv[1]), use_cache=False); gc.enable(); gc.freeze()"
 )
 WARM_LOAD = (
-    "import sys; from pathlib import Path; from timeline.repository import open_store; "
-    "open_store(Path(sys.argv[1]))"
+    "import gc, sys; from pathlib import Path; from timeline.store import open_store; "
+    "gc.disable(); open_store(Path(sys.argv[1])); gc.enable(); gc.freeze()"
 )
 PEAK = (
     "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "

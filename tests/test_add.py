@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import MINI_STORE, Result
 from timeline.append import toml_string
-from timeline.repository import open_store
+from timeline.store import open_store
 
 Invoke = Callable[..., Result]
 GOOD = [

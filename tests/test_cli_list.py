@@ -189,7 +189,7 @@ def test_table_never_drops_data(invoke: Invoke, width: str) -> None:
 
 
 def _curated() -> str:
-    from timeline.repository import bundled_store_path
+    from timeline.store import bundled_store_path
 
     return str(bundled_store_path())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from timeline.checks import run_checks
 from timeline.model import Precision
-from timeline.repository import bundled_store_path, open_store
+from timeline.store import bundled_store_path, open_store
 
 REQUIRED = [
     "iranian-revolution", "us-iran-relations-severed", "soleimani-quds-command", "iraq-invasion",

@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import Result
 from tests.test_installed import COMMAND
 from timeline.explore import Session, escalation_start, links
-from timeline.repository import bundled_store_path, open_store
+from timeline.store import bundled_store_path, open_store
 
 Invoke = Callable[..., Result]
 

@@ -15,8 +15,8 @@ import jsonschema
 import pytest
 
 from tests.conftest import MINI_STORE, Result
-from timeline.export.schema import SCHEMA
-from timeline.repository import open_store
+from timeline.contract.schema import SCHEMA
+from timeline.store import open_store
 
 Invoke = Callable[..., Result]
 SLICE = ("--from", "2019-12-29", "--to", "2020-01-03")

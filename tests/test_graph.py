@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from timeline.chain_json import chain_json
+from timeline.contract.encode import chain_json
 from timeline.graph import ChainNode, all_paths, build_tree, find_cycles, shortest_path, walk
 from timeline.model import Event, FuzzyDate, Precision, Source, Store
 

@@ -11,11 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import MINI_STORE, Result
-from timeline.contract import store_to_dict
+from timeline.contract.encode import store_to_dict
 from timeline.errors import DataError
 from timeline.model import Count, Precision
-from timeline.repository import open_store
-from timeline.store import read_store_text
+from timeline.store import open_store, read_store_text
 
 Invoke = Callable[..., Result]
 

@@ -68,8 +68,8 @@ def append_event(path: Path, original: str, table: str, dry_run: bool = False) -
     Raises:
         DataError: the result would not be a sound store; nothing is written.
     """
-    from timeline.files import write_atomically
-    from timeline.repository import validated
+    from timeline.store import validated
+    from timeline.store.files import write_atomically
 
     text = appended(original, table)
     store = validated(text, str(path))

@@ -3,11 +3,12 @@ resolving what users type (event ids, actor names, kinds) against a store."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.errors import NotFoundError, UsageError
+from timeline.hints import did_you_mean
 from timeline.model import EVENT_KINDS, Event, Store, chronological_key
 
 if TYPE_CHECKING:
@@ -101,14 +102,6 @@ def sort_events(events: Sequence[Event], key: str = "date", reverse: bool = Fals
     return ordered[::-1] if reverse else ordered
 
 
-def suggest(word: str, choices: Iterable[str], n: int = 3) -> str:
-    """ " (did you mean a, b?)" for the closest choices, or "" when none is close."""
-    from difflib import get_close_matches
-
-    close = get_close_matches(word, list(choices), n=n, cutoff=0.5)
-    return f" (did you mean {', '.join(close)}?)" if close else ""
-
-
 def resolve_event(store: Store, text: str) -> Event:
     """The event named by an id or a unique prefix of one.
 
@@ -123,7 +116,7 @@ def resolve_event(store: Store, text: str) -> Event:
     if matches:
         shown = ", ".join(sorted(matches)[:8]) + (", ..." if len(matches) > 8 else "")
         raise NotFoundError(f"{text!r} is the start of {len(matches)} event ids: {shown}")
-    raise NotFoundError(f"no event {text!r}{suggest(text, store.by_id)}")
+    raise NotFoundError(f"no event {text!r}{did_you_mean(text, store.by_id)}")
 
 
 def resolve_actor(store: Store, text: str) -> str:
@@ -139,7 +132,7 @@ def resolve_actor(store: Store, text: str) -> str:
             names.setdefault(name.casefold(), actor.id)
     if wanted in names:
         return names[wanted]
-    raise UsageError(f"--actor: unknown actor {text!r}{suggest(wanted, names)}")
+    raise UsageError(f"--actor: unknown actor {text!r}{did_you_mean(wanted, names)}")
 
 
 def resolve_kind(text: str) -> str:
@@ -153,6 +146,5 @@ def resolve_kind(text: str) -> str:
     folded = text.casefold()
     if folded in EVENT_KINDS:
         return folded
-    raise UsageError(
-        f"--kind: unknown kind {text!r}{suggest(folded, EVENT_KINDS)}; kinds are {', '.join(EVENT_KINDS)}"
-    )
+    hint = did_you_mean(folded, EVENT_KINDS)
+    raise UsageError(f"--kind: unknown kind {text!r}{hint}; kinds are {', '.join(EVENT_KINDS)}")

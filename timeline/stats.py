@@ -107,33 +107,3 @@ def summarize(store: Store, events: Sequence[Event]) -> Summary:
         by_country=_grouped(events, lambda e: e.countries, _by_count),
         by_actor=[g._replace(acted=acted.get(g.key, 0), targeted=targeted.get(g.key, 0)) for g in by_actor],
     )
-
-
-def total_to_dict(value: Total) -> dict[str, int | None]:
-    """A total as JSON: min, max (null when open), and how many figures made it."""
-    return {"min": value.min, "max": value.max, "figures": value.figures, "unknown": value.unknown}
-
-
-def summary_to_dict(summary: Summary, store: Store) -> dict[str, object]:
-    """The summary as the JSON that `stats --format json` prints."""
-
-    def groups(found: list[Group], actors: bool = False) -> list[dict[str, object]]:
-        rows: list[dict[str, object]] = []
-        for g in found:
-            row: dict[str, object] = {"key": g.key, "events": g.events}
-            if actors:
-                row |= {"name": store.actor_name(g.key), "acted": g.acted, "targeted": g.targeted}
-            row |= {"killed": total_to_dict(g.killed), "injured": total_to_dict(g.injured)}
-            rows.append(row)
-        return rows
-
-    return {
-        "version": 1,
-        "events": summary.events,
-        "killed": total_to_dict(summary.killed),
-        "injured": total_to_dict(summary.injured),
-        "by_year": groups(summary.by_year),
-        "by_kind": groups(summary.by_kind),
-        "by_country": groups(summary.by_country),
-        "by_actor": groups(summary.by_actor, actors=True),
-    }

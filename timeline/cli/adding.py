@@ -30,14 +30,14 @@ def _kind(text: str) -> str:
 
 
 def _count(text: str) -> str:
-    from timeline.store import parse_count
+    from timeline.store.fields import parse_count
 
     parse_count(text.strip())
     return text.strip()
 
 
 def _ident(text: str) -> str:
-    from timeline.store import parse_identifier
+    from timeline.store.fields import parse_identifier
 
     return parse_identifier(text.strip())
 
@@ -187,8 +187,8 @@ def add(
       timeline --store my-events.toml add --id k2-attack --title "Rockets hit K-2" --kind attack --start 2020-01-10 --country Iraq --place Kirkuk --actor kh --target us --cause soleimani-killing --source "News report" --dry-run
     """  # noqa: E501
     from timeline.append import append_event, event_toml
-    from timeline.files import read_text_file
-    from timeline.repository import STORE_ENV, is_bundled
+    from timeline.store import STORE_ENV, is_bundled
+    from timeline.store.files import read_text_file
 
     current = state(ctx)
     path = current.path

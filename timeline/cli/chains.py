@@ -148,7 +148,7 @@ def _print_chain(
         _write_ids(walk(forest))
         return
     if output == ChainFormat.json:
-        from timeline.chain_json import chain_json
+        from timeline.contract.encode import chain_json
 
         write(chain_json(forest, store, key))
         return
@@ -170,7 +170,7 @@ def _print_both(
         _write_ids([*walk(before.children), after, *walk(after.children)])
         return
     if output == ChainFormat.json:
-        from timeline.chain_json import both_json
+        from timeline.contract.encode import both_json
 
         write(both_json(before, after, store))
         return
@@ -243,10 +243,9 @@ def path(
         write("\n".join("".join(f"{i}\n" for i in route) for route in routes))
         return
     if output == ChainFormat.json:
-        from timeline.contract import dumps, event_to_dict
+        from timeline.contract.encode import path_json
 
-        paths = [[event_to_dict(store.by_id[i], store) for i in route] for route in routes]
-        write(dumps({"version": 1, "truncated": truncated, "paths": paths}))
+        write(path_json(routes, truncated, store))
         return
     from rich.console import Group
     from rich.text import Text

@@ -7,7 +7,7 @@ import typer
 
 from timeline.cli.app import commands_app, state
 from timeline.cli.options import write
-from timeline.errors import DataError, Problem
+from timeline.errors import DataError
 
 app = commands_app()
 
@@ -17,17 +17,6 @@ class CheckFormat(StrEnum):
 
     text = "text"
     json = "json"
-
-
-def _problem_dict(p: Problem) -> dict[str, object]:
-    return {
-        "check": p.check or "load",
-        "path": p.path,
-        "line": p.line,
-        "event": p.event_id,
-        "field": p.field,
-        "message": p.message,
-    }
 
 
 @app.command("check")
@@ -54,17 +43,15 @@ def check(
         store = state(ctx).store()  # honours --no-cache itself
     except DataError as exc:
         if output == CheckFormat.json:
-            import json
+            from timeline.contract.encode import check_json
 
-            report = {"ok": False, "problems": [_problem_dict(p) for p in exc.problems]}
-            write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+            write(check_json(None, exc.problems))
             raise typer.Exit(1) from None
         raise
     if output == CheckFormat.json:
-        import json
+        from timeline.contract.encode import check_json
 
-        write(json.dumps({"ok": True, "events": len(store.events), "actors": len(store.actors),
-                          "problems": []}, indent=2) + "\n")  # fmt: skip
+        write(check_json(store))
         return
     links = sum(len(e.causes) for e in store.events)
     write(

@@ -99,7 +99,7 @@ def export(
     if output is None:
         write(text)
         return
-    from timeline.files import write_atomically
+    from timeline.store.files import write_atomically
 
     write_atomically(output, text)
 
@@ -116,7 +116,7 @@ def schema() -> None:
 
       timeline export | check-jsonschema --schemafile timeline.schema.json -
     """
-    from timeline.contract import dumps
-    from timeline.export.schema import SCHEMA
+    from timeline.contract.encode import dumps
+    from timeline.contract.schema import SCHEMA
 
     write(dumps(SCHEMA))

@@ -126,7 +126,7 @@ def show(
     store = state(ctx).store()
     event = resolve_event(store, event_id)
     if output is DetailFormat.json:
-        from timeline.contract import dumps, event_to_dict
+        from timeline.contract.encode import dumps, event_to_dict
 
         write(dumps(event_to_dict(event, store)))
         return

@@ -21,11 +21,12 @@ if TYPE_CHECKING:
 
 def _root_store(ctx: typer.Context) -> Store | None:
     """The store for shell completion: errors there must stay silent."""
-    from timeline.repository import open_store, store_path
+    from timeline.cli.app import without_gc
+    from timeline.store import open_store, store_path
 
     option = ctx.find_root().params.get("store")
     try:
-        return open_store(store_path(str(option) if option else None))
+        return without_gc(lambda: open_store(store_path(str(option) if option else None)))
     except TimelineError:
         return None
 

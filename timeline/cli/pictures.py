@@ -43,12 +43,12 @@ def stats(
       timeline stats --kind airstrike --format json
     """
     from timeline.query import select
-    from timeline.stats import summarize, summary_to_dict
+    from timeline.stats import summarize
 
     store = state(ctx).store()
     summary = summarize(store, select(store, where.build(store)))
     if output == StatsFormat.json:
-        from timeline.contract import dumps
+        from timeline.contract.encode import dumps, summary_to_dict
 
         write(dumps(summary_to_dict(summary, store)))
         return

@@ -1,4 +1,5 @@
-"""Finding the line of an event, an actor or a field in a TOML store.
+"""Finding the line of an event, an actor or a field in a TOML store, for the
+problems found reading it and for those its checks find.
 
 tomllib reports no positions, so when (and only when) a store has problems we
 scan its text once and map each `[[event]]` / `[[actor]]` table, and each key
@@ -8,7 +9,11 @@ inside it, to a line number.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from timeline.errors import Problem
 
 _HEADER = re.compile(r"\s*\[\[\s*(event|actor)\s*\]\]")
 _SUBTABLE = re.compile(r"\s*\[\[?\s*(event|actor)\.([A-Za-z0-9_-]+)\s*\]\]?")
@@ -93,3 +98,46 @@ def index_lines(text: str) -> LineIndex:
                 in_string = quote
                 break
     return index
+
+
+class Found(NamedTuple):
+    """A problem found in a store, before its line is known.
+
+    A problem of the reader knows the position of its table among the tables
+    of its kind; one of a check knows only the event's id.
+    """
+
+    table: str  # "top", "event" or "actor"
+    position: int | None  # index among the tables of that kind, if known
+    event_id: str | None
+    field: str | None
+    message: str
+    check: str | None = None
+
+
+def from_check(problem: Problem) -> Found:
+    """A check's problem, to be located by its event id."""
+    return Found("event", None, problem.event_id, problem.field, problem.message, problem.check)
+
+
+def locate(found: Iterable[Found], origin: str, text: str | None) -> list[Problem]:
+    """Problems with their line numbers in a TOML text, where they can be found
+    (a JSON text, or none, gives no lines)."""
+    lines = index_lines(text) if text is not None and not text.lstrip().startswith("{") else None
+    problems = []
+    for f in found:
+        line = None
+        if lines is not None:
+            name = f.field.split(".")[0] if f.field else None
+            if f.position is not None or f.table == "top":
+                line = lines.line(f.table, f.position, name)
+            elif f.event_id is not None:
+                line = lines.event_line(f.event_id, name)
+        ident = f.event_id if f.table == "event" else None
+        where = f.field
+        if f.table == "actor":
+            where = f"actor[{f.position}].{f.field}" if f.field else f"actor[{f.position}]"
+        problems.append(
+            Problem(f.message, path=origin, line=line, event_id=ident, field=where, check=f.check)
+        )
+    return problems

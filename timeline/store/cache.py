@@ -13,34 +13,12 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from timeline import __version__
+from timeline.compat import pickler, sha256_hex
 from timeline.model import Actor, Event, Store
 
 _MAGIC = b"timeline-cache 1\n"
-
-
-# The cache is read on every run, so it uses CPython's own C modules where they
-# exist: importing hashlib (OpenSSL) and pickle (pure Python around _pickle)
-# costs more start-up time than reading a small store. Elsewhere, the public ones.
-def _sha256(data: bytes) -> str:
-    try:
-        from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # Python 3.12+
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]
-        except ImportError:
-            from hashlib import sha256  # type: ignore[assignment,unused-ignore]
-    return str(sha256(data).hexdigest())
-
-
-def _pickler() -> Any:
-    try:
-        import _pickle as pickle
-    except ImportError:  # pragma: no cover - not CPython
-        import pickle  # type: ignore[no-redef]
-    return pickle
 
 
 def cache_dir() -> Path:
@@ -50,12 +28,12 @@ def cache_dir() -> Path:
 
 
 def _entry(path: Path) -> Path:
-    name = _sha256(str(path.resolve()).encode("utf-8", "surrogateescape"))
+    name = sha256_hex(str(path.resolve()).encode("utf-8", "surrogateescape"))
     return cache_dir() / f"{name[:40]}.pickle"
 
 
 def _key(raw: bytes) -> bytes:
-    digest = _sha256(raw)
+    digest = sha256_hex(raw)
     return f"{digest} {__version__} {sys.version_info[:2]}\n".encode()
 
 
@@ -65,7 +43,7 @@ def load(path: Path, raw: bytes, origin: str) -> Store | None:
         with _entry(path).open("rb") as handle:
             if handle.readline() != _MAGIC or handle.readline() != _key(raw):
                 return None
-            events, actors, schema = _pickler().load(handle)
+            events, actors, schema = pickler().load(handle)
     except Exception:  # any unreadable or foreign entry just means "no cache"
         return None
     if not (isinstance(events, tuple) and all(isinstance(e, Event) for e in events[:1])):
@@ -84,7 +62,7 @@ def save(path: Path, raw: bytes, store: Store) -> None:
         with temporary.open("wb") as handle:
             handle.write(_MAGIC)
             handle.write(_key(raw))
-            _pickler().dump((store.events, store.actors, store.schema), handle, protocol=5)
+            pickler().dump((store.events, store.actors, store.schema), handle, protocol=5)
         os.replace(temporary, target)
     except OSError:
         with contextlib.suppress(OSError):

@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from timeline.errors import DataError, Problem
+from timeline.errors import DataError
 from timeline.model import Store
 
 STORE_ENV = "TIMELINE_STORE"
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 def bundled_store_path() -> Path:
@@ -39,25 +39,7 @@ def open_store(path: Path, use_cache: bool = True) -> Store:
     Raises:
         DataError: the file cannot be read, or has problems; each located.
     """
-    import gc
-
-    # Building a store allocates hundreds of thousands of objects, none in a
-    # cycle; the cyclic collector would rescan them all again and again (it
-    # made loading a 100,000-event cache five times slower). Pause it, and
-    # afterwards freeze what was built: the store lives as long as the process.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        store = _open(path, use_cache)
-    finally:
-        if was_enabled:
-            gc.enable()
-    gc.freeze()
-    return store
-
-
-def _open(path: Path, use_cache: bool) -> Store:
-    from timeline.files import decode, read_text_file
+    from timeline.store.files import decode, read_text_file
 
     origin = str(path)
     if not use_cache:
@@ -67,7 +49,7 @@ def _open(path: Path, use_cache: bool) -> Store:
     except OSError:
         read_text_file(path)  # raises the right DataError
         raise
-    from timeline import cache
+    from timeline.store import cache
 
     cached = cache.load(path, raw, origin)
     if cached is not None:
@@ -84,27 +66,11 @@ def validated(text: str, origin: str) -> Store:
         DataError: every problem, located in the text.
     """
     from timeline.checks import run_checks
-    from timeline.store import read_store_text
+    from timeline.store.lines import from_check, locate
+    from timeline.store.read import read_store_text
 
     store = read_store_text(text, origin)
     problems = run_checks(store)
     if problems:
-        raise DataError(locate_checked(problems, text))
+        raise DataError(locate(map(from_check, problems), origin, text))
     return store
-
-
-def locate_checked(problems: list[Problem], text: str) -> list[Problem]:
-    """Check problems with the line of the event (and field) they concern."""
-    if text.lstrip().startswith("{"):
-        return problems
-    from timeline.locate import index_lines
-
-    lines = index_lines(text)
-    located = []
-    for p in problems:
-        line = None
-        if p.event_id is not None:
-            field = p.field.split(".")[0] if p.field else None
-            line = lines.event_line(p.event_id, field)
-        located.append(Problem(p.message, p.path, line, p.event_id, p.field, p.check))
-    return located

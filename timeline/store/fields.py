@@ -1,0 +1,276 @@
+"""The store's fields: which keys each table may have, and the converters that
+turn a parsed value into a model value, or raise with a message fit for the user.
+
+The reader (`timeline.store.read`) runs them; `add` uses two of them to check
+what a user types.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from timeline.dates import from_toml_value
+from timeline.hints import did_you_mean
+from timeline.model import ACTOR_KINDS, EVENT_KINDS, Count, Location, Source
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
+_COUNT_TEXT = re.compile(r"\s*(\d+)\s*(?:(\+)|[-\u2013]\s*(\d+))?\s*")
+
+EVENT_KEYS = frozenset(
+    {
+        "id",
+        "title",
+        "kind",
+        "start",
+        "end",
+        "locations",
+        "actors",
+        "targets",
+        "killed",
+        "injured",
+        "killed_breakdown",
+        "injured_breakdown",
+        "causes",
+        "tags",
+        "summary",
+        "sources",
+    }
+)
+#: Keys a JSON export adds that are derived, and so ignored when it is read back.
+ACTOR_KEYS = frozenset({"id", "name", "kind", "aliases", "backers"})
+LOCATION_KEYS = frozenset({"place", "region", "country", "lat", "lon"})
+SOURCE_KEYS = frozenset({"title", "url", "note"})
+COUNT_KEYS = frozenset({"min", "max", "breakdown"})
+
+T = TypeVar("T")
+
+
+class Invalid(Exception):
+    """One field's value is wrong; the reader turns it into a Problem."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+REQUIRED = {
+    "event": frozenset({"id", "title", "kind", "start"}),
+    "actor": frozenset({"id", "name", "kind"}),
+    "location": frozenset({"place", "country"}),
+    "source": frozenset({"title"}),
+}
+
+
+def hint(key: str, known: frozenset[str] = frozenset()) -> str:
+    """ " (did you mean 'x'?)" for an unknown key close to a known one."""
+    return did_you_mean(key, sorted(known), n=1, cutoff=0.6, quoted=True)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a string")
+    if not value.strip():
+        raise ValueError("is empty")
+    return value
+
+
+def _text_or_empty(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a string")
+    return value
+
+
+_is_id = ID_PATTERN.fullmatch
+# Ids cannot hold a newline, so a list joined with newlines is checked in one go.
+_are_ids = re.compile(r"[a-z0-9][a-z0-9._-]*(?:\n[a-z0-9][a-z0-9._-]*)*").fullmatch
+
+
+def parse_identifier(value: object) -> str:
+    if type(value) is not str or not _is_id(value):
+        raise ValueError(
+            f"{value!r} is not an id (lower-case letters, digits, '.', '_' and '-', "
+            "starting with a letter or digit)"
+        )
+    return value
+
+
+def _list_of(convert: Callable[[object], T]) -> Callable[[object], tuple[T, ...]]:
+    def converted(value: object) -> tuple[T, ...]:
+        if not isinstance(value, list):
+            raise ValueError(f"{value!r} is not a list")
+        items = []
+        for position, item in enumerate(value):
+            try:
+                items.append(convert(item))
+            except ValueError as exc:
+                raise Invalid(str(exc), str(position)) from None
+        return tuple(items)
+
+    return converted
+
+
+_each_identifier = _list_of(parse_identifier)
+_texts = _list_of(_text)
+
+
+def _identifiers(value: object) -> tuple[str, ...]:
+    """A list of ids; the usual valid case in one regex, errors item by item."""
+    if type(value) is list and all(type(v) is str for v in value) and _are_ids("\n".join(value)):
+        return tuple(value)
+    if value == []:
+        return ()
+    return _each_identifier(value)
+
+
+def _event_kind(value: object) -> str:
+    if value not in EVENT_KINDS:
+        raise ValueError(f"{value!r} is not a kind; use one of: {', '.join(EVENT_KINDS)}")
+    return str(value)
+
+
+def _actor_kind(value: object) -> str:
+    if value not in ACTOR_KINDS:
+        raise ValueError(f"{value!r} is not an actor kind; use one of: {', '.join(ACTOR_KINDS)}")
+    return str(value)
+
+
+def _whole(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{value!r} is not a whole number of people")
+    return value
+
+
+def parse_count(value: object) -> Count:
+    """25, "25", "55+", "19-25", "?", or {min = 55, max = 60} as a Count."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        n = _whole(value)
+        return Count(n, n)
+    if isinstance(value, str):
+        if value.strip() == "?":
+            return Count(None, None)
+        match = _COUNT_TEXT.fullmatch(value)
+        if match is None:
+            raise ValueError(
+                f'{value!r} is not a count (write 25, "25+" for at least 25, '
+                '"19-25" for a range, or "?" for unknown)'
+            )
+        low = int(match[1])
+        if match[2]:
+            return Count(low, None)
+        high = int(match[3]) if match[3] else low
+        if high < low:
+            raise ValueError(f"{value!r}: the range runs backwards")
+        return Count(low, high)
+    if isinstance(value, dict):
+        for key in value:
+            if key not in COUNT_KEYS:
+                raise Invalid(f"unknown key{hint(key, COUNT_KEYS)}", key)
+        least = None if value.get("min") is None else _whole(value["min"])
+        most = None if value.get("max") is None else _whole(value["max"])
+        if least is None and most is not None:
+            least = 0
+        if least is not None and most is not None and most < least:
+            raise ValueError(f"max {most} is below min {least}")
+        parts = parse_breakdown(value["breakdown"]) if value.get("breakdown") is not None else ()
+        return Count(least, most, parts)
+    raise ValueError(f"{value!r} is not a count")
+
+
+def parse_breakdown(value: object) -> tuple[tuple[str, int], ...]:
+    if not isinstance(value, dict) or not value:
+        raise ValueError(f"{value!r} is not a table of parts, e.g. {{ Iraq = 19, Syria = 6 }}")
+    parts = []
+    for label, n in value.items():
+        try:
+            parts.append((label, _whole(n)))
+        except ValueError as exc:
+            raise Invalid(str(exc), label) from None
+    return tuple(parts)
+
+
+def _coordinate(value: object, limit: float, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        raise Invalid(f"{value!r} is not a number", name)
+    if not -limit <= value <= limit:
+        raise Invalid(f"{value} is outside -{limit:g}..{limit:g}", name)
+    return float(value)
+
+
+def _table(value: object, known: frozenset[str], kind: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{value!r} is not a table")
+    if not value.keys() <= known:
+        for key in value:
+            if key not in known:
+                raise Invalid(f"unknown key{hint(key, known)}", key)
+    for key in REQUIRED[kind]:
+        if key not in value:
+            raise Invalid("is missing", key)
+    for key, item in value.items():
+        if key not in ("lat", "lon") and not isinstance(item, str):
+            raise Invalid(f"{item!r} is not a string", key)
+    return value
+
+
+def _location(value: object) -> Location:
+    table = _table(value, LOCATION_KEYS, "location")
+    lat = table.get("lat")
+    lon = table.get("lon")
+    if (lat is None) != (lon is None):
+        raise Invalid("give both lat and lon, or neither", "lat" if lat is None else "lon")
+    return Location(
+        place=table["place"],
+        country=table["country"],
+        region=table.get("region"),
+        lat=None if lat is None else _coordinate(lat, 90, "lat"),
+        lon=None if lon is None else _coordinate(lon, 180, "lon"),
+    )
+
+
+def _source(value: object) -> Source:
+    if isinstance(value, str):
+        return Source(_text(value))
+    table = _table(value, SOURCE_KEYS, "source")
+    return Source(_text(table["title"]), table.get("url"), table.get("note"))
+
+
+def _nested_list(convert: Callable[[object], T]) -> Callable[[object], tuple[T, ...]]:
+    def converted(value: object) -> tuple[T, ...]:
+        if not isinstance(value, list):
+            raise ValueError(f"{value!r} is not a list of tables")
+        items = []
+        for position, item in enumerate(value):
+            try:
+                items.append(convert(item))
+            except Invalid as exc:
+                raise Invalid(str(exc), f"{position}.{exc.field}") from None
+            except ValueError as exc:
+                raise Invalid(str(exc), str(position)) from None
+        return tuple(items)
+
+    return converted
+
+
+_locations = _nested_list(_location)
+_sources = _nested_list(_source)
+
+
+#: Actor fields in the order they are read, with their converters.
+ACTOR_FIELDS: tuple[tuple[str, Callable[[object], object]], ...] = (
+    ("id", parse_identifier), ("name", _text), ("kind", _actor_kind), ("aliases", _texts),
+    ("backers", _identifiers),
+)  # fmt: skip
+
+#: Event fields whose values often repeat across a store, and are shared.
+SHARED_FIELDS = ("locations", "actors", "targets", "killed", "injured", "tags", "sources")
+
+#: Event fields in the order they are read, with their converters.
+EVENT_FIELDS: tuple[tuple[str, Callable[[object], object]], ...] = (
+    ("id", parse_identifier), ("title", _text), ("kind", _event_kind), ("start", from_toml_value),
+    ("end", from_toml_value), ("locations", _locations), ("actors", _identifiers),
+    ("targets", _identifiers), ("killed", parse_count), ("injured", parse_count), ("causes", _identifiers),
+    ("tags", _texts), ("summary", _text_or_empty), ("sources", _sources),
+)  # fmt: skip
