@@ -80,5 +80,5 @@ def test_a_cold_start_parses_toml_and_a_warm_one_does_not(tmp_path: Path) -> Non
 @pytest.mark.parametrize("name", ["dot", "mermaid", "markdown", "timelinejs"])
 def test_each_graph_exporter_loads_only_itself(warm: Path, name: str) -> None:
     found = imported("export", "--format", name, cwd=warm)
-    exporters = {n for n in found if n.startswith("timeline.export.") and n != "timeline.export.colours"}
+    exporters = {n for n in found if n.startswith("timeline.export.")}
     assert exporters == {f"timeline.export.{name}_format"}

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import NamedTuple
 
-from timeline.model import EVENT_KINDS, Event, Precision
+from timeline.model import Event, Precision
+from timeline.palette import EVENT_KINDS
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: A run of at least this many empty bins is drawn as one gap column.

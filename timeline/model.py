@@ -236,20 +236,6 @@ def chronological_key(event: Event) -> tuple[int, int, int, int, int, int, str]:
     return (start[1], start[2], start[3], start[4], start[5], start[0], event[0])
 
 
-#: Event kinds, with what each means. The loader refuses any other.
-EVENT_KINDS: Final[dict[str, str]] = {
-    "background": "long-running context: a revolution, a war, a rivalry",
-    "campaign": "a series of attacks or operations over a span of time",
-    "attack": "an armed attack by a non-state group: rockets, drones, a storming",
-    "airstrike": "a strike from the air by a state's forces",
-    "killing": "a targeted killing of a named person",
-    "protest": "demonstrations, sit-ins, crowds",
-    "political": "a government's decision, law, vote or declaration at home",
-    "diplomatic": "between states: talks, condemnations, agreements, breaks",
-    "military": "forces formed, deployed, withdrawn or commanded",
-    "statement": "threats, warnings, claims and denials",
-}
-
 #: Actor kinds, with what each means. The loader refuses any other.
 ACTOR_KINDS: Final[dict[str, str]] = {
     "state": "a country acting through its government",

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from timeline.errors import NotFoundError, UsageError
 from timeline.hints import did_you_mean
-from timeline.model import EVENT_KINDS, Event, Store, chronological_key
+from timeline.model import Event, Store, chronological_key
+from timeline.palette import EVENT_KINDS
 
 if TYPE_CHECKING:
     from timeline.dates import Period

@@ -11,7 +11,8 @@ import typer
 from timeline.cli.app import commands_app, state
 from timeline.cli.options import complete_actor, complete_event_id, complete_kind, write
 from timeline.errors import NotFoundError, TimelineError, UsageError
-from timeline.model import EVENT_KINDS, Store
+from timeline.model import Store
+from timeline.palette import EVENT_KINDS
 
 T = TypeVar("T")
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from timeline.errors import NotFoundError, TimelineError, UsageError
-from timeline.model import EVENT_KINDS, Store
+from timeline.model import Store
+from timeline.palette import EVENT_KINDS
 
 if TYPE_CHECKING:
     from timeline.dates import Period

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from timeline.model import ACTOR_KINDS, EVENT_KINDS, SCHEMA_VERSION
+from timeline.model import ACTOR_KINDS, SCHEMA_VERSION
+from timeline.palette import EVENT_KINDS
 
 _ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$"}
 _DATE = {

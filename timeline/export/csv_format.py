@@ -12,7 +12,7 @@ import io
 from collections.abc import Sequence
 
 from timeline.model import Count, Event, Store
-from timeline.render.cells import clean
+from timeline.text import clean
 
 COLUMNS = (
     "id",

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from timeline.dates import format_span
-from timeline.export.colours import KIND_COLOURS
-from timeline.model import EVENT_KINDS, Event, Store
-from timeline.render.cells import one_line
+from timeline.model import Event, Store
+from timeline.palette import PALETTE
+from timeline.text import one_line
 
 
 def _escaped(text: str) -> str:
@@ -29,7 +29,7 @@ def render(store: Store, events: Sequence[Event]) -> str:
         '  node [shape=box, style="rounded,filled", fontname=Helvetica, fontsize=10];',
         "  edge [color=gray40];",
     ]
-    for kind in EVENT_KINDS:
+    for kind in PALETTE:
         members = [e for e in events if e.kind == kind]
         if not members:
             continue
@@ -37,7 +37,7 @@ def render(store: Store, events: Sequence[Event]) -> str:
         lines.append(f"    label={quote(kind)}; style=dashed; color=gray70;")
         for event in members:
             label = f'"{_escaped(format_span(event.start, event.end))}\\n{_escaped(event.title)}"'
-            lines.append(f"    {quote(event.id)} [label={label}, fillcolor={KIND_COLOURS[kind][0]}];")
+            lines.append(f"    {quote(event.id)} [label={label}, fillcolor={PALETTE[kind].dot}];")
         lines.append("  }")
     for event in events:
         for cause in event.causes:

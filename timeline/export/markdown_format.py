@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from timeline.dates import format_span
 from timeline.model import Event, Store
-from timeline.render.cells import clean, where_cell
+from timeline.text import clean, places
 
 # Characters CommonMark may read as markup anywhere in a line; & becomes an entity
 # so that text such as "&amp;" stays literally what the store says. At the start
@@ -52,7 +52,7 @@ def render(store: Store, events: Sequence[Event]) -> str:
         lines.append("")
         facts = [f"**Kind:** {escape(event.kind)}", f"**Id:** `{event.id}`"]
         if event.locations:
-            facts.append(f"**Where:** {escape(where_cell(event))}")
+            facts.append(f"**Where:** {escape(places(event))}")
         if event.killed is not None:
             facts.append(f"**Killed:** {escape(str(event.killed))}")
         if event.injured is not None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from timeline.dates import format_span
-from timeline.export.colours import KIND_COLOURS
-from timeline.model import EVENT_KINDS, Event, Store
-from timeline.render.cells import one_line
+from timeline.model import Event, Store
+from timeline.palette import PALETTE
+from timeline.text import one_line
 
 # Mermaid labels are quoted strings in which quotes and markup characters are
 # written as entity codes: #quot; and so on.
@@ -31,6 +31,6 @@ def render(store: Store, events: Sequence[Event]) -> str:
         for cause in event.causes:
             if cause in names:
                 lines.append(f"  {names[cause]} --> {names[event.id]}")
-    for kind in EVENT_KINDS:
-        lines.append(f"  classDef {kind} fill:{KIND_COLOURS[kind][1]},stroke:#555")
+    for kind, drawn in PALETTE.items():
+        lines.append(f"  classDef {kind} fill:{drawn.hex},stroke:#555")
     return "\n".join(lines) + "\n"

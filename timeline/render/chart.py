@@ -10,22 +10,18 @@ from rich.text import Text
 
 from timeline.chart_data import Layout, Unit, stack
 from timeline.dates import format_date
-from timeline.model import EVENT_KINDS
-from timeline.render.cells import one_line
-from timeline.render.console import KIND_STYLES
+from timeline.palette import EVENT_KINDS, PALETTE, style
+from timeline.text import one_line
 
-KIND_LETTERS = {
-    "background": "b", "campaign": "c", "attack": "a", "airstrike": "A", "killing": "K",
-    "protest": "p", "political": "l", "diplomatic": "d", "military": "m", "statement": "s",
-}  # fmt: skip
 BLOCK = "\u2588"
 HEIGHT = 8
 
 
 def _cell(kind: str, width: int, plain: bool) -> Text:
     if plain:
-        return Text(KIND_LETTERS.get(kind, "?") * width)
-    return Text(BLOCK * width, style=KIND_STYLES.get(kind, "") or "white")
+        found = PALETTE.get(kind)
+        return Text((found.letter if found is not None else "?") * width)
+    return Text(BLOCK * width, style=style(kind) or "white")
 
 
 def chart_view(chart: Layout, width: int, plain: bool) -> Text:

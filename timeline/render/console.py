@@ -8,20 +8,7 @@ from typing import IO
 from rich.console import Console
 from rich.text import Text
 
-from timeline.render.cells import clean
-
-KIND_STYLES = {
-    "background": "dim",
-    "campaign": "magenta",
-    "attack": "red",
-    "airstrike": "bold red",
-    "killing": "bold magenta",
-    "protest": "yellow",
-    "political": "cyan",
-    "diplomatic": "blue",
-    "military": "green",
-    "statement": "bright_black",
-}
+from timeline.text import clean
 
 
 def make_console(file: IO[str] | None = None, width: int | None = None) -> Console:

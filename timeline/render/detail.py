@@ -11,8 +11,9 @@ from rich.text import Text
 
 from timeline.dates import elapsed, format_date, format_span
 from timeline.model import Count, Event, Store
-from timeline.render.cells import one_line
-from timeline.render.console import KIND_STYLES, text
+from timeline.palette import style
+from timeline.render.console import text
+from timeline.text import one_line
 
 
 def _count(count: Count | None) -> Text:
@@ -51,7 +52,7 @@ def event_panel(event: Event, store: Store, zone: tzinfo | None = None) -> Panel
     grid.add_row("Id", text(event.id, "cyan"))
     grid.add_row("When", text(format_span(event.start, event.end, zone)))
     grid.add_row("Precision", event.start.precision.label)
-    grid.add_row("Kind", text(event.kind, KIND_STYLES.get(event.kind, "")))
+    grid.add_row("Kind", text(event.kind, style(event.kind)))
     if event.locations:
         places = Text("\n").join(
             text(", ".join(dict.fromkeys(p for p in (loc.place, loc.region, loc.country) if p)))

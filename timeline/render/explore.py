@@ -9,8 +9,9 @@ from rich.text import Text
 
 from timeline.dates import elapsed, format_span
 from timeline.model import Event
-from timeline.render.cells import one_line
-from timeline.render.console import KIND_STYLES, text
+from timeline.palette import style
+from timeline.render.console import text
+from timeline.text import one_line
 
 
 def links_view(current: Event, numbered: Sequence[tuple[str, Event]], zone: tzinfo | None = None) -> Text:
@@ -39,6 +40,6 @@ def choices_view(title: str, events: Sequence[Event], current: Event | None = No
         shown.append("  ")
         shown.append_text(text(one_line(event.title)))
         shown.append("  ")
-        shown.append_text(text(event.kind, KIND_STYLES.get(event.kind, "")))
+        shown.append_text(text(event.kind, style(event.kind)))
         shown.append("\n")
     return shown

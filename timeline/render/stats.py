@@ -9,7 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from timeline.model import Store
-from timeline.render.console import KIND_STYLES, text
+from timeline.palette import style
+from timeline.render.console import text
 from timeline.stats import Group, Summary
 
 
@@ -23,7 +24,7 @@ def _table(title: str, groups: list[Group], store: Store, actors: bool = False) 
     table.add_column("Killed", justify="right", overflow="fold")
     table.add_column("Injured", justify="right", overflow="fold")
     for g in groups:
-        label = text(store.actor_name(g.key) if actors else g.key, KIND_STYLES.get(g.key, ""))
+        label = text(store.actor_name(g.key) if actors else g.key, style(g.key))
         cells: list[RenderableType] = [label, str(g.events)]
         if actors:
             cells += [str(g.acted), str(g.targeted)]

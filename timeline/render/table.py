@@ -10,8 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from timeline.model import Event, Store
+from timeline.palette import style
 from timeline.render.cells import row
-from timeline.render.console import KIND_STYLES, text
+from timeline.render.console import text
 
 #: Below this width the columns cannot all fit, so events are stacked instead.
 NARROW = 72
@@ -45,7 +46,7 @@ def _heading(title: str, ident: str, kind: str) -> Text:
     heading.append("\n")
     heading.append(text(ident, "cyan"))
     heading.append(" \u00b7 ", style="dim")
-    heading.append(text(kind, KIND_STYLES.get(kind, "")))
+    heading.append(text(kind, style(kind)))
     return heading
 
 

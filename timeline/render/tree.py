@@ -12,8 +12,9 @@ from rich.tree import Tree
 from timeline.dates import elapsed, format_span
 from timeline.graph import ChainNode
 from timeline.model import Event, Store
-from timeline.render.cells import one_line
-from timeline.render.console import KIND_STYLES, text
+from timeline.palette import style
+from timeline.render.console import text
+from timeline.text import one_line
 
 
 def event_label(event: Event, zone: tzinfo | None = None, since: str | None = None) -> Text:
@@ -22,7 +23,7 @@ def event_label(event: Event, zone: tzinfo | None = None, since: str | None = No
     label.append("  ")
     label.append_text(text(one_line(event.title)))
     label.append("  ")
-    label.append_text(text(event.kind, KIND_STYLES.get(event.kind, "")))
+    label.append_text(text(event.kind, style(event.kind)))
     if since is not None:
         label.append(f"  ({since})", style="dim")
     label.append("  ")

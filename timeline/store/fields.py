@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 from timeline.dates import from_toml_value
 from timeline.hints import did_you_mean
-from timeline.model import ACTOR_KINDS, EVENT_KINDS, Count, Location, Source
+from timeline.model import ACTOR_KINDS, Count, Location, Source
+from timeline.palette import EVENT_KINDS
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _COUNT_TEXT = re.compile(r"\s*(\d+)\s*(?:(\+)|[-\u2013]\s*(\d+))?\s*")

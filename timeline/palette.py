@@ -1,0 +1,53 @@
+"""One row per event kind: what it means, and how it is drawn everywhere.
+
+The terminal's rich style, the graph exports' fill colour (a Graphviz X11 name
+for DOT, the same colour as #rrggbb for Mermaid) and the chart's letter when
+there is no colour. A new kind is one new row.
+"""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple
+
+
+class Kind(NamedTuple):
+    """How one event kind is explained and drawn."""
+
+    meaning: str
+    style: str  # rich style in a terminal
+    dot: str  # Graphviz X11 colour name
+    hex: str  # the same colour as #rrggbb (Mermaid)
+    letter: str  # the chart's letter without colour
+
+
+PALETTE: Final[dict[str, Kind]] = {
+    "background": Kind("long-running context: a revolution, a war, a rivalry",
+                       "dim", "gray90", "#e5e5e5", "b"),
+    "campaign": Kind("a series of attacks or operations over a span of time",
+                     "magenta", "plum", "#dda0dd", "c"),
+    "attack": Kind("an armed attack by a non-state group: rockets, drones, a storming",
+                   "red", "salmon", "#fa8072", "a"),
+    "airstrike": Kind("a strike from the air by a state's forces",
+                      "bold red", "tomato", "#ff6347", "A"),
+    "killing": Kind("a targeted killing of a named person",
+                    "bold magenta", "orchid", "#da70d6", "K"),
+    "protest": Kind("demonstrations, sit-ins, crowds",
+                    "yellow", "khaki", "#f0e68c", "p"),
+    "political": Kind("a government's decision, law, vote or declaration at home",
+                      "cyan", "lightblue", "#add8e6", "l"),
+    "diplomatic": Kind("between states: talks, condemnations, agreements, breaks",
+                       "blue", "lightsteelblue", "#b0c4de", "d"),
+    "military": Kind("forces formed, deployed, withdrawn or commanded",
+                     "green", "palegreen", "#98fb98", "m"),
+    "statement": Kind("threats, warnings, claims and denials",
+                      "bright_black", "wheat", "#f5deb3", "s"),
+}  # fmt: skip
+
+#: Event kinds, with what each means, in drawing order. The loader refuses any other.
+EVENT_KINDS: Final[dict[str, str]] = {name: kind.meaning for name, kind in PALETTE.items()}
+
+
+def style(kind: str) -> str:
+    """The rich style of a kind; "" for anything that is not a kind."""
+    found = PALETTE.get(kind)
+    return found.style if found is not None else ""
