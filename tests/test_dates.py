@@ -8,18 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.dates import (
-    elapsed,
-    format_date,
-    format_span,
-    from_toml_value,
-    in_zone,
-    parse_store_date,
-    parse_user_date,
-    parse_window,
-    time_zone,
-    user_range,
-)
+from timeline.dates.format import elapsed, format_date, format_span
+from timeline.dates.parse import from_toml_value, parse_store_date, parse_user_date, parse_window, user_range
+from timeline.dates.zones import in_zone, time_zone
 from timeline.errors import UsageError
 from timeline.model import FuzzyDate, Precision
 

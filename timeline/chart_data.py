@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import NamedTuple
 
+from timeline.dates.format import MONTHS
 from timeline.model import Event, Precision
 from timeline.palette import EVENT_KINDS
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: A run of at least this many empty bins is drawn as one gap column.
 GAP_MIN = 3
 
@@ -37,7 +37,7 @@ class Unit(Enum):
         first = index * self.months
         year, month = divmod(first, 12)
         if self is Unit.MONTH:
-            return f"{_MONTHS[month]} {year}"
+            return f"{MONTHS[month]} {year}"
         if self is Unit.QUARTER:
             return f"Q{month // 3 + 1} {year}"
         return str(year)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from timeline.dates import aware
+from timeline.dates.zones import aware
 from timeline.errors import Problem
 from timeline.model import Count, FuzzyDate, Precision, Store
 

@@ -13,7 +13,7 @@ from timeline.model import Event, Store, chronological_key
 from timeline.palette import EVENT_KINDS
 
 if TYPE_CHECKING:
-    from timeline.dates import Period
+    from timeline.dates.parse import Period
 
 SORT_KEYS = ("date", "killed", "injured", "title", "kind")
 

@@ -19,7 +19,7 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def _date(text: str) -> str:
-    from timeline.dates import parse_store_date
+    from timeline.dates.parse import parse_store_date
 
     return parse_store_date(text.strip()).iso()
 

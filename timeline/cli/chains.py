@@ -115,7 +115,7 @@ def chain(
 def _window_forest(
     store: Store, since: str | None, until: str | None, context: bool, depth: int | None
 ) -> "list[ChainNode]":
-    from timeline.dates import user_range
+    from timeline.dates.parse import user_range
     from timeline.graph import Direction, build_tree, neighbours
     from timeline.query import Filter, select
 

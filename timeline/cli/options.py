@@ -16,7 +16,7 @@ from timeline.model import Store
 from timeline.palette import EVENT_KINDS
 
 if TYPE_CHECKING:
-    from timeline.dates import Period
+    from timeline.dates.parse import Period
     from timeline.query import Filter
 
 
@@ -218,13 +218,13 @@ class FilterOptions:
 
         period: Period | None = None
         if self.around is not None:
-            from timeline.dates import around, parse_window
+            from timeline.dates.parse import around, parse_window
 
             if self.since or self.until or self.on:
                 raise UsageError("--around cannot be combined with --from, --to or --on")
             period = around(_around_period(store, self.around), parse_window(self.window))
         elif self.since is not None or self.until is not None or self.on is not None:
-            from timeline.dates import user_range
+            from timeline.dates.parse import user_range
 
             period = user_range(self.since, self.until, self.on)
         return Filter(
@@ -238,7 +238,7 @@ class FilterOptions:
 
 
 def _around_period(store: Store, text: str) -> Period:
-    from timeline.dates import Period, parse_user_date
+    from timeline.dates.parse import Period, parse_user_date
     from timeline.query import resolve_event
 
     if text in store.by_id:
@@ -258,7 +258,7 @@ def zone_option(name: str | None) -> tzinfo | None:
     """The --tz zone, or None."""
     if name is None:
         return None
-    from timeline.dates import time_zone
+    from timeline.dates.zones import time_zone
 
     return time_zone(name)
 

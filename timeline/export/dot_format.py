@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from timeline.dates import format_span
+from timeline.dates.format import format_span
 from timeline.model import Event, Store
 from timeline.palette import PALETTE
 from timeline.text import one_line

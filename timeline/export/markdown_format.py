@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from timeline.dates import format_span
+from timeline.dates.format import format_span
 from timeline.model import Event, Store
 from timeline.text import clean, places
 

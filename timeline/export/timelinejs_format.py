@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from timeline.dates import format_date, format_span
+from timeline.dates.format import format_date, format_span
 from timeline.model import Event, FuzzyDate, Precision, Store
 
 #: What slides are grouped by; `export --group-by` chooses.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from timeline.dates import format_span
+from timeline.dates.format import format_span
 from timeline.model import Count, Event, Store
 from timeline.text import one_line, places
 

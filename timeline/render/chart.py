@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from timeline.chart_data import Layout, Unit, stack
-from timeline.dates import format_date
+from timeline.dates.format import format_date
 from timeline.palette import EVENT_KINDS, PALETTE, style
 from timeline.text import one_line
 

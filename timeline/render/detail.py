@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from timeline.dates import elapsed, format_date, format_span
+from timeline.dates.format import elapsed, format_date, format_span
 from timeline.model import Count, Event, Store
 from timeline.palette import style
 from timeline.render.console import text

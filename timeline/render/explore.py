@@ -7,7 +7,7 @@ from datetime import tzinfo
 
 from rich.text import Text
 
-from timeline.dates import elapsed, format_span
+from timeline.dates.format import elapsed, format_span
 from timeline.model import Event
 from timeline.palette import style
 from timeline.render.console import text

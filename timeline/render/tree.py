@@ -9,7 +9,7 @@ from rich.console import Group
 from rich.text import Text
 from rich.tree import Tree
 
-from timeline.dates import elapsed, format_span
+from timeline.dates.format import elapsed, format_span
 from timeline.graph import ChainNode
 from timeline.model import Event, Store
 from timeline.palette import style

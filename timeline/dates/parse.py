@@ -1,5 +1,5 @@
-"""Dates at a precision: reading them from the store and from users, and
-writing them back at the precision they have.
+"""Reading dates: as the store writes them, at their precision, and as users
+type them, as the whole period they name; date ranges and windows.
 
 python-dateutil is imported only inside the functions that read a user's
 date, so commands that never parse one never pay for it.
@@ -8,11 +8,12 @@ date, so commands that never parse one never pay for it.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
+from timeline.dates.format import MONTHS
 from timeline.errors import UsageError
-from timeline.model import FuzzyDate, Precision, days_in_month, format_offset
+from timeline.model import FuzzyDate, Precision, days_in_month
 
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
@@ -27,9 +28,6 @@ _STORE_DATE = re.compile(
     r"(?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?P<offset>Z|[+-]\d{2}:\d{2}))?"
     r")?)?"
 )
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MINUS = "\u2212"
-EN_DASH = "\u2013"
 
 
 def parse_store_date(text: str) -> FuzzyDate:
@@ -73,7 +71,7 @@ def _parse_store_date(text: str) -> FuzzyDate:
     day = int(match["day"])
     last = days_in_month(year, month)
     if not 1 <= day <= last:
-        raise ValueError(f"{text!r} is not a date: {_MONTHS[month - 1]} {year} has days 1-{last}")
+        raise ValueError(f"{text!r} is not a date: {MONTHS[month - 1]} {year} has days 1-{last}")
     if match["hour"] is None:
         return FuzzyDate(Precision.DAY, year, month, day)
     hour, minute = int(match["hour"]), int(match["minute"])
@@ -114,64 +112,6 @@ def from_toml_value(value: object) -> FuzzyDate:
     if isinstance(value, date):
         return FuzzyDate(Precision.DAY, value.year, value.month, value.day)
     raise ValueError(f"{value!r} is not a date (expected a string: {STORE_DATE_FORMS})")
-
-
-def format_date(value: FuzzyDate, zone: tzinfo | None = None) -> str:
-    """A date for people, at its precision: "2019", "Dec 2019", "29 Dec 2019",
-    "29 Dec 2019 11:00 −05:00". A minute can be shown in another zone."""
-    p = value.precision
-    if p is Precision.YEAR:
-        return str(value.year)
-    if p is Precision.MONTH:
-        return f"{_MONTHS[value.month - 1]} {value.year}"
-    if p is Precision.DAY:
-        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-    if zone is not None:
-        value = in_zone(value, zone)
-    clock = f"{value.hour:02d}:{value.minute:02d}"
-    when = f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-    return f"{when} {clock} {format_offset(value.offset or 0, MINUS)}"
-
-
-def format_span(start: FuzzyDate, end: FuzzyDate | None, zone: tzinfo | None = None) -> str:
-    """A date or a span for people: "17 Oct 2023 – Feb 2024"."""
-    if end is None:
-        return format_date(start, zone)
-    return f"{format_date(start, zone)} {EN_DASH} {format_date(end, zone)}"
-
-
-def aware(value: FuzzyDate) -> datetime:
-    """A minute-precision date as an aware datetime."""
-    zone = timezone(timedelta(minutes=value.offset or 0))
-    return datetime(value.year, value.month, value.day, value.hour, value.minute, tzinfo=zone)
-
-
-def in_zone(value: FuzzyDate, zone: tzinfo) -> FuzzyDate:
-    """A minute-precision date moved to another time zone; coarser dates are
-    calendar dates and stay as they are."""
-    if value.precision is not Precision.MINUTE:
-        return value
-    moved = aware(value).astimezone(zone)
-    offset = moved.utcoffset() or timedelta(0)
-    return FuzzyDate(
-        Precision.MINUTE,
-        moved.year,
-        moved.month,
-        moved.day,
-        moved.hour,
-        moved.minute,
-        int(offset.total_seconds()) // 60,
-    )
-
-
-def time_zone(name: str, option: str = "--tz") -> tzinfo:
-    """A named zone ("Asia/Baghdad", "UTC", "EST5EDT") for display."""
-    from dateutil import tz
-
-    zone = tz.gettz(name)
-    if zone is None:
-        raise UsageError(f"{option}: unknown time zone {name!r} (try e.g. Asia/Baghdad or UTC)")
-    return zone
 
 
 class Period(NamedTuple):
@@ -272,35 +212,3 @@ def around(period: Period, window: relativedelta) -> Period:
         return Period(period.start - window, period.end + window)
     except (OverflowError, ValueError):
         raise UsageError("--window reaches beyond the calendar") from None
-
-
-def elapsed(earlier: FuzzyDate, later: FuzzyDate) -> str:
-    """Time from one date to another, no finer than the coarser of the two:
-    "+2 days", "+4 years", "+3 h 20 min", "same day"."""
-    precision = min(earlier.precision, later.precision)
-    if precision is Precision.MINUTE:
-        minutes = int((aware(later) - aware(earlier)).total_seconds()) // 60
-        if abs(minutes) < 24 * 60:
-            return _signed_clock(minutes)
-    if precision >= Precision.DAY:
-        days = (later.start.date() - earlier.start.date()).days
-        if abs(days) < 60:
-            return _signed(days, "day") if days else "same day"
-    months = (later.year - earlier.year) * 12 + (later.month - earlier.month)
-    if precision is Precision.YEAR or abs(months) >= 24:
-        years = later.year - earlier.year
-        return _signed(years, "year") if years else "same year"
-    return _signed(months, "month") if months else "same month"
-
-
-def _signed(n: int, unit: str) -> str:
-    sign = "+" if n >= 0 else MINUS
-    return f"{sign}{abs(n)} {unit}{'' if abs(n) == 1 else 's'}"
-
-
-def _signed_clock(minutes: int) -> str:
-    sign = "+" if minutes >= 0 else MINUS
-    hours, mins = divmod(abs(minutes), 60)
-    if hours == 0:
-        return f"{sign}{mins} min"
-    return f"{sign}{hours} h {mins} min" if mins else f"{sign}{hours} h"

@@ -1,0 +1,69 @@
+"""Dates for people, at the precision they have: "2019", "Dec 2019",
+"29 Dec 2019", "29 Dec 2019 11:00 −05:00", spans, and the time between two dates."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from timeline.dates.zones import aware, in_zone
+from timeline.model import FuzzyDate, Precision, format_offset
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MINUS = "\u2212"
+EN_DASH = "\u2013"
+
+
+def format_date(value: FuzzyDate, zone: tzinfo | None = None) -> str:
+    """A date for people, at its precision: "2019", "Dec 2019", "29 Dec 2019",
+    "29 Dec 2019 11:00 −05:00". A minute can be shown in another zone."""
+    p = value.precision
+    if p is Precision.YEAR:
+        return str(value.year)
+    if p is Precision.MONTH:
+        return f"{MONTHS[value.month - 1]} {value.year}"
+    if p is Precision.DAY:
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    if zone is not None:
+        value = in_zone(value, zone)
+    clock = f"{value.hour:02d}:{value.minute:02d}"
+    when = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{when} {clock} {format_offset(value.offset or 0, MINUS)}"
+
+
+def format_span(start: FuzzyDate, end: FuzzyDate | None, zone: tzinfo | None = None) -> str:
+    """A date or a span for people: "17 Oct 2023 – Feb 2024"."""
+    if end is None:
+        return format_date(start, zone)
+    return f"{format_date(start, zone)} {EN_DASH} {format_date(end, zone)}"
+
+
+def elapsed(earlier: FuzzyDate, later: FuzzyDate) -> str:
+    """Time from one date to another, no finer than the coarser of the two:
+    "+2 days", "+4 years", "+3 h 20 min", "same day"."""
+    precision = min(earlier.precision, later.precision)
+    if precision is Precision.MINUTE:
+        minutes = int((aware(later) - aware(earlier)).total_seconds()) // 60
+        if abs(minutes) < 24 * 60:
+            return _signed_clock(minutes)
+    if precision >= Precision.DAY:
+        days = (later.start.date() - earlier.start.date()).days
+        if abs(days) < 60:
+            return _signed(days, "day") if days else "same day"
+    months = (later.year - earlier.year) * 12 + (later.month - earlier.month)
+    if precision is Precision.YEAR or abs(months) >= 24:
+        years = later.year - earlier.year
+        return _signed(years, "year") if years else "same year"
+    return _signed(months, "month") if months else "same month"
+
+
+def _signed(n: int, unit: str) -> str:
+    sign = "+" if n >= 0 else MINUS
+    return f"{sign}{abs(n)} {unit}{'' if abs(n) == 1 else 's'}"
+
+
+def _signed_clock(minutes: int) -> str:
+    sign = "+" if minutes >= 0 else MINUS
+    hours, mins = divmod(abs(minutes), 60)
+    if hours == 0:
+        return f"{sign}{mins} min"
+    return f"{sign}{hours} h {mins} min" if mins else f"{sign}{hours} h"

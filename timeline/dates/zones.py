@@ -1,0 +1,43 @@
+"""Time zones: minute-precision dates as aware datetimes, moved to another zone,
+and the zones users name (dateutil is imported only to look one up)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone, tzinfo
+
+from timeline.errors import UsageError
+from timeline.model import FuzzyDate, Precision
+
+
+def aware(value: FuzzyDate) -> datetime:
+    """A minute-precision date as an aware datetime."""
+    zone = timezone(timedelta(minutes=value.offset or 0))
+    return datetime(value.year, value.month, value.day, value.hour, value.minute, tzinfo=zone)
+
+
+def in_zone(value: FuzzyDate, zone: tzinfo) -> FuzzyDate:
+    """A minute-precision date moved to another time zone; coarser dates are
+    calendar dates and stay as they are."""
+    if value.precision is not Precision.MINUTE:
+        return value
+    moved = aware(value).astimezone(zone)
+    offset = moved.utcoffset() or timedelta(0)
+    return FuzzyDate(
+        Precision.MINUTE,
+        moved.year,
+        moved.month,
+        moved.day,
+        moved.hour,
+        moved.minute,
+        int(offset.total_seconds()) // 60,
+    )
+
+
+def time_zone(name: str, option: str = "--tz") -> tzinfo:
+    """A named zone ("Asia/Baghdad", "UTC", "EST5EDT") for display."""
+    from dateutil import tz
+
+    zone = tz.gettz(name)
+    if zone is None:
+        raise UsageError(f"{option}: unknown time zone {name!r} (try e.g. Asia/Baghdad or UTC)")
+    return zone
