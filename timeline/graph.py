@@ -10,8 +10,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from timeline.model import Store, chronological_key
+
+if TYPE_CHECKING:
+    from timeline.dates.parse import Period
 
 
 class Direction(Enum):
@@ -108,6 +112,28 @@ def build_tree(
             node.children = [ChainNode(child, node.depth + 1) for child in children]
             stack.extend(reversed(node.children))
     return forest
+
+
+def window_forest(store: Store, period: Period, context: bool, depth: int | None) -> list[ChainNode]:
+    """Every causal chain of the events within a period, roots first.
+
+    With `context`, the earlier events outside the period that led into it are
+    drawn too.
+    """
+    from timeline.query import Filter, select
+
+    inside = {e.id for e in select(store, Filter(period=period))}
+    allowed = set(inside)
+    if context:
+        causes = neighbours(store, Direction.CAUSES)
+        queue = list(inside)
+        for current in queue:
+            for earlier in causes(current):
+                if earlier not in allowed:
+                    allowed.add(earlier)
+                    queue.append(earlier)
+    roots = [e.id for e in store.chronological if e.id in allowed and not any(c in allowed for c in e.causes)]
+    return build_tree(roots, neighbours(store, Direction.EFFECTS), depth, allowed.__contains__)
 
 
 def walk(forest: Sequence[ChainNode]) -> Iterable[ChainNode]:

@@ -1,9 +1,10 @@
-"""Selecting and ordering events: filters that combine, sort keys, and
-resolving what users type (event ids, actor names, kinds) against a store."""
+"""Selecting and ordering events: filters built from what users type and
+combined, sort keys, and resolving what users type (event ids, actor names,
+kinds) against a store."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,70 @@ class Filter:
             if not any(needle in haystack for needle in self.search):
                 return False
         return True
+
+
+def build_filter(
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    on: str | None = None,
+    around: str | None = None,
+    window: str = "2w",
+    actors: Iterable[str] = (),
+    countries: Iterable[str] = (),
+    kinds: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    search: Iterable[str] = (),
+) -> Filter:
+    """The Filter for the values of the filter options (--from, --to, --on,
+    --around with --window, --actor, --country, --kind, --tag, --search), checked
+    against the store.
+
+    Raises:
+        UsageError: a date, actor or kind that cannot be understood.
+    """
+    period: Period | None = None
+    if around is not None:
+        from timeline.dates.parse import around as widened
+        from timeline.dates.parse import parse_window
+
+        if since or until or on:
+            raise UsageError("--around cannot be combined with --from, --to or --on")
+        period = widened(around_period(store, around), parse_window(window))
+    elif since is not None or until is not None or on is not None:
+        from timeline.dates.parse import user_range
+
+        period = user_range(since, until, on)
+    return Filter(
+        period=period,
+        actors=frozenset(resolve_actor(store, a) for a in actors),
+        countries=frozenset(c.casefold() for c in countries),
+        kinds=frozenset(resolve_kind(k) for k in kinds),
+        tags=frozenset(t.casefold() for t in tags),
+        search=tuple(s.casefold() for s in search),
+    )
+
+
+def around_period(store: Store, text: str) -> Period:
+    """The period of --around: an event's (by id or unique prefix), or a date's.
+
+    Raises:
+        UsageError: neither a date nor an event.
+    """
+    from timeline.dates.parse import Period, parse_user_date
+
+    if text in store.by_id:
+        event = store.by_id[text]
+        return Period(event.period_start, event.period_end)
+    try:
+        return parse_user_date(text, "--around")[0]
+    except UsageError as date_error:
+        try:
+            event = resolve_event(store, text)
+        except NotFoundError:
+            raise UsageError(f"{date_error} or an event id") from None
+        return Period(event.period_start, event.period_end)
 
 
 def searchable_text(event: Event, store: Store) -> str:

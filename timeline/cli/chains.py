@@ -94,7 +94,12 @@ def chain(
     if event_id is None:
         if causes or both:
             raise UsageError("--causes and --both need an event ID")
-        forest = _window_forest(store, since, until, context, depth)
+        from timeline.dates.parse import user_range
+        from timeline.graph import window_forest
+
+        period = user_range(since or DEFAULT_WINDOW[0], until or DEFAULT_WINDOW[1], None)
+        assert period is not None  # both bounds are given
+        forest = window_forest(store, period, context, depth)
         _print_chain(store, forest, "effects", output, zone)
         return
     if since is not None or until is not None or context:
@@ -110,28 +115,6 @@ def chain(
     direction = Direction.CAUSES if causes else Direction.EFFECTS
     forest = build_tree([root], neighbours(store, direction), depth)
     _print_chain(store, forest, direction.value, output, zone)
-
-
-def _window_forest(
-    store: Store, since: str | None, until: str | None, context: bool, depth: int | None
-) -> "list[ChainNode]":
-    from timeline.dates.parse import user_range
-    from timeline.graph import Direction, build_tree, neighbours
-    from timeline.query import Filter, select
-
-    period = user_range(since or DEFAULT_WINDOW[0], until or DEFAULT_WINDOW[1], None)
-    inside = {e.id for e in select(store, Filter(period=period))}
-    allowed = set(inside)
-    if context:
-        causes = neighbours(store, Direction.CAUSES)
-        queue = list(inside)
-        for current in queue:
-            for earlier in causes(current):
-                if earlier not in allowed:
-                    allowed.add(earlier)
-                    queue.append(earlier)
-    roots = [e.id for e in store.chronological if e.id in allowed and not any(c in allowed for c in e.causes)]
-    return build_tree(roots, neighbours(store, Direction.EFFECTS), depth, allowed.__contains__)
 
 
 def _write_ids(nodes: "Iterable[ChainNode]") -> None:
@@ -164,7 +147,7 @@ def _print_chain(
 def _print_both(
     store: Store, root: str, before: "ChainNode", after: "ChainNode", output: ChainFormat, zone: tzinfo | None
 ) -> None:
-    from timeline.graph import ChainNode, walk
+    from timeline.graph import walk
 
     if output == ChainFormat.ids:
         _write_ids([*walk(before.children), after, *walk(after.children)])
@@ -174,22 +157,10 @@ def _print_both(
 
         write(both_json(before, after, store))
         return
-    from rich.console import Group
-    from rich.text import Text
-    from rich.tree import Tree
-
     from timeline.render.console import make_console
-    from timeline.render.tree import chain_tree, event_label
+    from timeline.render.tree import both_tree
 
-    centre = Tree(event_label(store.by_id[root], zone), guide_style="dim")
-    for name, node in (("Caused by", before), ("Led to", after)):
-        if node.children or node.cut:
-            side = ChainNode(root, 0, children=node.children, cut=node.cut)
-            part = chain_tree([side], store, None, zone)
-            branch = centre.add(Text(name, style="bold"))
-            assert isinstance(part, Tree)
-            branch.children.extend(part.children)
-    make_console().print(Group(centre))
+    make_console().print(both_tree(store, root, before, after, zone))
 
 
 @app.command("path")
@@ -247,18 +218,7 @@ def path(
 
         write(path_json(routes, truncated, store))
         return
-    from rich.console import Group
-    from rich.text import Text
-
     from timeline.render.console import make_console
-    from timeline.render.tree import route_view
+    from timeline.render.tree import routes_view
 
-    parts: list[Text] = []
-    for n, route in enumerate(routes, start=1):
-        if len(routes) > 1:
-            parts.append(Text(f"Route {n} of {len(routes)} ({len(route) - 1} steps)", style="bold"))
-        parts.append(route_view(route, store, zone))
-        parts.append(Text())
-    if truncated:
-        parts.append(Text(f"Only the first {most} routes are shown; raise --max for more.", style="dim"))
-    make_console().print(Group(*parts[:-1] if not truncated else parts))
+    make_console().print(routes_view(routes, store, zone, truncated, most))

@@ -11,12 +11,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from timeline.errors import NotFoundError, TimelineError, UsageError
+from timeline.errors import TimelineError
 from timeline.model import Store
 from timeline.palette import EVENT_KINDS
 
 if TYPE_CHECKING:
-    from timeline.dates.parse import Period
     from timeline.query import Filter
 
 
@@ -214,44 +213,21 @@ class FilterOptions:
         Raises:
             UsageError: a date, actor or kind that cannot be understood.
         """
-        from timeline.query import Filter, resolve_actor, resolve_kind
+        from timeline.query import build_filter
 
-        period: Period | None = None
-        if self.around is not None:
-            from timeline.dates.parse import around, parse_window
-
-            if self.since or self.until or self.on:
-                raise UsageError("--around cannot be combined with --from, --to or --on")
-            period = around(_around_period(store, self.around), parse_window(self.window))
-        elif self.since is not None or self.until is not None or self.on is not None:
-            from timeline.dates.parse import user_range
-
-            period = user_range(self.since, self.until, self.on)
-        return Filter(
-            period=period,
-            actors=frozenset(resolve_actor(store, a) for a in self.actor or ()),
-            countries=frozenset(c.casefold() for c in self.country or ()),
-            kinds=frozenset(resolve_kind(k) for k in self.kind or ()),
-            tags=frozenset(t.casefold() for t in self.tag or ()),
-            search=tuple(s.casefold() for s in self.search or ()),
+        return build_filter(
+            store,
+            since=self.since,
+            until=self.until,
+            on=self.on,
+            around=self.around,
+            window=self.window,
+            actors=self.actor or (),
+            countries=self.country or (),
+            kinds=self.kind or (),
+            tags=self.tag or (),
+            search=self.search or (),
         )
-
-
-def _around_period(store: Store, text: str) -> Period:
-    from timeline.dates.parse import Period, parse_user_date
-    from timeline.query import resolve_event
-
-    if text in store.by_id:
-        event = store.by_id[text]
-        return Period(event.period_start, event.period_end)
-    try:
-        return parse_user_date(text, "--around")[0]
-    except UsageError as date_error:
-        try:
-            event = resolve_event(store, text)
-        except NotFoundError:
-            raise UsageError(f"{date_error} or an event id") from None
-        return Period(event.period_start, event.period_end)
 
 
 def zone_option(name: str | None) -> tzinfo | None:

@@ -89,3 +89,35 @@ def route_view(route: Sequence[str], store: Store, zone: tzinfo | None = None) -
         shown.append_text(event_label(event, zone))
         previous = event
     return shown
+
+
+def both_tree(
+    store: Store, root: str, before: ChainNode, after: ChainNode, zone: tzinfo | None = None
+) -> Group:
+    """One event with what led to it ("Caused by") and what it led to ("Led to"),
+    where `before` and `after` are its trees towards its causes and its effects."""
+    centre = Tree(event_label(store.by_id[root], zone), guide_style="dim")
+    for name, node in (("Caused by", before), ("Led to", after)):
+        if node.children or node.cut:
+            side = ChainNode(root, 0, children=node.children, cut=node.cut)
+            part = chain_tree([side], store, None, zone)
+            branch = centre.add(Text(name, style="bold"))
+            assert isinstance(part, Tree)
+            branch.children.extend(part.children)
+    return Group(centre)
+
+
+def routes_view(
+    routes: Sequence[Sequence[str]], store: Store, zone: tzinfo | None, truncated: bool, most: int
+) -> Group:
+    """Routes one after another, numbered when there are several, with a note
+    when only the first `most` are shown."""
+    parts: list[Text] = []
+    for n, route in enumerate(routes, start=1):
+        if len(routes) > 1:
+            parts.append(Text(f"Route {n} of {len(routes)} ({len(route) - 1} steps)", style="bold"))
+        parts.append(route_view(route, store, zone))
+        parts.append(Text())
+    if truncated:
+        parts.append(Text(f"Only the first {most} routes are shown; raise --max for more.", style="dim"))
+    return Group(*parts[:-1] if not truncated else parts)
