@@ -74,23 +74,20 @@ class TimelineGroup(TyperGroup):
     ) -> Any:
         """As typer's, but usage errors print as plain lines, like ours, not in a
         rich panel that wraps them and loads rich just to fail."""
-        try:
-            from typer.core import _main
-        except ImportError:  # pragma: no cover - another typer: its own error display
-            return super().main(args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra)
-        return _main(
+        from timeline.cli.typer_compat import plain_main
+
+        return plain_main(
             self,
             args=args,
             prog_name=prog_name,
             complete_var=complete_var,
             standalone_mode=standalone_mode,
             windows_expand_args=windows_expand_args,
-            rich_markup_mode=None,
             **extra,
         )
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
-        from timeline.cli.coercion import install
+        from timeline.cli.typer_compat import install
 
         install()
         return super().make_context(info_name, args, parent, **extra)

@@ -1,11 +1,22 @@
-"""Plain coercion of our command-line parameters, sparing every run pydantic.
+"""Everything the CLI needs of typer that typer does not offer publicly.
 
+This is the only module that imports typer's private names; `pyproject.toml`
+pins typer below its next minor version, and tests/test_private_imports.py
+fails, naming the installed typer, when one of them has moved (`missing()`).
+If one moves anyway, each use here falls back to typer's public behaviour, and
+only speed (or the plain error display) is lost.
+
+1. Plain coercion of our command-line parameters, sparing every run pydantic.
 typer 0.29 coerces each parameter through a pydantic TypeAdapter built on first
 use, so every run imports pydantic and builds adapters: about 100 ms, more than
 everything else a command does. Our parameters are all simple (str, int with
 bounds, bool, StrEnum, Path, lists of str), so before parsing each gets a plain
 coercer with the same checks and messages; any other annotation keeps typer's
 own. If typer's internals move, `install` does nothing and only speed is lost.
+
+2. `plain_main`: typer's main loop with its rich error panel off, so that usage
+errors print as plain lines, like ours, without loading rich just to fail.
+typer offers that switch only on its private `_main`.
 """
 
 from __future__ import annotations
@@ -26,6 +37,17 @@ try:
     from typer.core import _TyperParameter
 except ImportError:  # pragma: no cover - another typer: keep its own coercion
     RuntimeParam = None  # type: ignore[assignment,misc]
+
+#: The private names used here, as (module, name), for `missing()`.
+PRIVATE_NAMES = (
+    ("typer._coercion", "RuntimeParam"),
+    ("typer._display", "describe_number_range"),
+    ("typer._param_types", "coerce_cli_choice"),
+    ("typer._param_types", "coerce_cli_path"),
+    ("typer.core", "_TyperParameter"),
+    ("typer.core", "build_runtime_param"),
+    ("typer.core", "_main"),
+)
 
 _SIMPLE = (str, int, float, bool, Path)
 
@@ -106,3 +128,29 @@ def install() -> None:
     build._timeline = True  # type: ignore[attr-defined]
     # typer.core calls the name from its own namespace, so that is where it is replaced.
     setattr(typer_core, "build_runtime_param", build)  # noqa: B010
+
+
+def plain_main(group: Any, **options: Any) -> Any:
+    """Run a TyperGroup as typer's own main does, but with rich error display
+    off; with another typer, its own main (and its own error display)."""
+    try:
+        from typer.core import _main
+    except ImportError:  # pragma: no cover - another typer: its own error display
+        return typer.core.TyperGroup.main(group, **options)
+    return _main(group, rich_markup_mode=None, **options)
+
+
+def missing() -> list[str]:
+    """The private typer names used here that the installed typer lacks."""
+    import importlib
+
+    gone = []
+    for module_name, name in PRIVATE_NAMES:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            gone.append(f"{module_name} (the whole module)")
+            continue
+        if not hasattr(module, name):
+            gone.append(f"{module_name}.{name}")
+    return gone
