@@ -15,7 +15,7 @@ PRIVATE_MODULES = {"_pickle", "_sha256", "_sha2"}
 
 def private_imports(tree: ast.AST) -> list[str]:
     """The private typer or CPython names a module imports."""
-    found = []
+    found: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
