@@ -182,71 +182,16 @@ def store_cases(tag: str, ids: dict[str, str]) -> list[Case]:
     add("err-option", [*s, "list", "--frmo", "2019"])
     add("err-add-curated", ["add", "--id", "x"])
     add("err-add-missing", [*s, "add", "--id", "x", "--dry-run"])
-    add(
-        "err-add-bad-start",
-        [*s, "add", "--id", "x", "--title", "X", "--kind", "attack", "--start", "2019-13", "--source", "S"],
-    )
-    add(
-        "err-add-bad-kind",
-        [*s, "add", "--id", "x", "--title", "X", "--kind", "attak", "--start", "2019", "--source", "S"],
-    )
-    add(
-        "err-add-dup",
-        [
-            *s,
-            "add",
-            "--id",
-            mid,
-            "--title",
-            "X",
-            "--kind",
-            "attack",
-            "--start",
-            "2029",
-            "--source",
-            "S",
-            "--dry-run",
-        ],
-    )
-    add(
-        "err-add-cause-after",
-        [
-            *s,
-            "add",
-            "--id",
-            "early",
-            "--title",
-            "X",
-            "--kind",
-            "attack",
-            "--start",
-            "1990",
-            "--cause",
-            late,
-            "--source",
-            "S",
-            "--dry-run",
-        ],
-    )
-    add(
-        "err-add-place",
-        [
-            *s,
-            "add",
-            "--id",
-            "x2",
-            "--title",
-            "X",
-            "--kind",
-            "attack",
-            "--start",
-            "2029",
-            "--place",
-            "P",
-            "--source",
-            "S",
-        ],
-    )
+
+    def event(ident: str, kind: str, start: str, *extra: str, dry_run: bool = False) -> list[str]:
+        fields = ["--title", "X", "--kind", kind, "--start", start, *extra, "--source", "S"]
+        return [*s, "add", "--id", ident, *fields, *(["--dry-run"] if dry_run else [])]
+
+    add("err-add-bad-start", event("x", "attack", "2019-13"))
+    add("err-add-bad-kind", event("x", "attak", "2019"))
+    add("err-add-dup", event(mid, "attack", "2029", dry_run=True))
+    add("err-add-cause-after", event("early", "attack", "1990", "--cause", late, dry_run=True))
+    add("err-add-place", event("x2", "attack", "2029", "--place", "P"))
     add("err-add-interactive-eof", [*s, "add", "-i"], "Title only\n")
     return cases
 
