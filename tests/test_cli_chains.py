@@ -1,4 +1,5 @@
-"""`timeline chain` and `timeline path` through the CLI, on the curated store."""
+"""`timeline chain` and `timeline path` through the CLI, pinned on a small
+fixture store (tests/fixtures/chain.toml) so that the curated store can grow."""
 
 from __future__ import annotations
 
@@ -11,99 +12,137 @@ import pytest
 from tests.conftest import Result
 
 Invoke = Callable[..., Result]
+STORE = str(Path(__file__).parent / "fixtures" / "chain.toml")
 
-K1_FORWARD = """\
-27 Dec 2019  Rocket attack on K-1 Air Base kills a US contractor  attack  
-k1-air-base-attack
-└── 29 Dec 2019 11:00 −05:00  US airstrikes on Kata'ib Hezbollah in Iraq and 
-    Syria  airstrike  (+2 days)  us-airstrikes-kh-2019-12-29
-    ├── Dec 2019  Al-Muhandis vows a 'very tough' response on US forces  
-    │   statement  (same month)  muhandis-vows-response
-    ├── 29 Dec 2019  Iraqi government condemns the US strikes  diplomatic  (same
-    │   day)  iraq-condemns-strikes
-    ├── 29 Dec 2019  US officials warn of further action against militias and 
-    │   Iran  statement  (same day)  us-warns-further-action
-    ├── 31 Dec 2019 – 1 Jan 2020  Militiamen and supporters storm the US embassy
-    │   compound in Baghdad  protest  (+2 days)  embassy-attack
-    │   ├── 31 Dec 2019  United States sends more troops to secure the embassy  
-    │   │   military  (same day)  us-reinforces-embassy
-    │   └── 3 Jan 2020  US drone strike kills Qasem Soleimani and Abu Mahdi 
-    │       al-Muhandis  killing  (+3 days)  soleimani-killing
-    │       ├── 5 Jan 2020  Iraqi parliament votes to expel foreign troops  
-    │       │   political  (+2 days)  parliament-expulsion-vote
-    │       └── Feb 2020  Abdul Aziz al-Muhammadawi succeeds al-Muhandis  
-    │           military  (+1 month)  muhammadawi-leads
-    ├── 31 Dec 2019 – 2 Jan 2020  Iraq holds three days of national mourning  
-    │   political  (+2 days)  national-mourning
-    └── ↱ 3 Jan 2020  US drone strike kills Qasem Soleimani and Abu Mahdi 
-        al-Muhandis  (+5 days)  soleimani-killing  (shown above)
+FORWARD = """\
+Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  campaign
+├── 27 Dec 2019  Rocket attack on K-1  attack  (+2 months)  k1
+│   └── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  
+│       (+2 days)  strikes
+│       ├── 31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  (+2 days)  
+│       │   embassy
+│       │   └── 3 Jan 2020  Soleimani killed  killing  (+3 days)  soleimani
+│       └── ↱ 3 Jan 2020  Soleimani killed  (+5 days)  soleimani  (shown above)
+└── ↱ 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  (+2 months)  
+    strikes  (shown above)
 """  # noqa: W291
 
-FEB_2024_BACK = """\
-2 Feb 2024  US strikes on IRGC and militia targets in Iraq and Syria  airstrike 
-us-strikes-2024-02-02
-└── 28 Jan 2024  Drone attack on Tower 22 in Jordan kills three US soldiers  
-    attack  (−5 days)  tower-22-attack
+BACKWARD = """\
+3 Jan 2020  Soleimani killed  killing  soleimani
+├── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  (−5 
+│   days)  strikes
+│   ├── Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  (−2 months)
+│   │   campaign
+│   └── 27 Dec 2019  Rocket attack on K-1  attack  (−2 days)  k1
+│       └── ↱ Oct 2019 – Dec 2019  Campaign of attacks on bases  (−2 months)  
+│           campaign  (shown above)
+└── 31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  (−3 days)  embassy
+    └── ↱ 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  (−2 days)  
+        strikes  (shown above)
 """  # noqa: W291
 
+BOTH = """\
+31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  embassy
+├── Caused by
+│   └── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  
+│       (−2 days)  strikes
+│       ├── Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  (−2 
+│       │   months)  campaign
+│       └── 27 Dec 2019  Rocket attack on K-1  attack  (−2 days)  k1
+│           └── ↱ Oct 2019 – Dec 2019  Campaign of attacks on bases  (−2 months)
+│               campaign  (shown above)
+└── Led to
+    └── 3 Jan 2020  Soleimani killed  killing  (+3 days)  soleimani
+"""  # noqa: W291
 
-def test_forward_from_k1(invoke: Invoke) -> None:
-    result = invoke("chain", "k1-air-base-attack")
-    assert result.exit_code == 0
-    assert result.stdout == K1_FORWARD
+DEPTH = """\
+Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  campaign
+├── 27 Dec 2019  Rocket attack on K-1  attack  (+2 months)  k1  … more beyond 
+│   --depth
+└── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  (+2 
+    months)  strikes  … more beyond --depth
+"""  # noqa: W291
+
+FOREST = """\
+Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  campaign
+├── 27 Dec 2019  Rocket attack on K-1  attack  (+2 months)  k1
+│   └── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  
+│       (+2 days)  strikes
+│       ├── 31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  (+2 days)  
+│       │   embassy
+│       │   └── 3 Jan 2020  Soleimani killed  killing  (+3 days)  soleimani
+│       └── ↱ 3 Jan 2020  Soleimani killed  (+5 days)  soleimani  (shown above)
+└── ↱ 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  (+2 months)  
+    strikes  (shown above)
+Mar 2020  Partial drawdown  military  drawdown
+"""  # noqa: W291
+
+PATH = """\
+27 Dec 2019  Rocket attack on K-1  attack  k1
+   ↓ +2 days
+29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  strikes
+   ↓ +5 days
+3 Jan 2020  Soleimani killed  killing  soleimani
+"""
 
 
-def test_backward_from_the_february_2024_strikes(invoke: Invoke) -> None:
-    result = invoke("chain", "us-strikes-2024-02-02", "--causes")
-    assert result.exit_code == 0
-    assert result.stdout == FEB_2024_BACK
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["chain", "campaign"], FORWARD),
+        (["chain", "soleimani", "--causes"], BACKWARD),
+        (["chain", "embassy", "--both"], BOTH),
+        (["chain", "campaign", "--depth", "1"], DEPTH),
+        (["chain"], FOREST),
+        (["path", "k1", "soleimani"], PATH),
+    ],
+)
+def test_drawings(invoke: Invoke, args: list[str], expected: str) -> None:
+    result = invoke("--store", STORE, *args)
+    assert result.exit_code == 0, result
+    assert result.stdout == expected
 
 
 def test_back_references_and_depth(invoke: Invoke) -> None:
-    result = invoke("chain", "embassy-attack", "--causes", "--format", "ids")
-    assert result.stdout.split() == [
-        "embassy-attack", "us-airstrikes-kh-2019-12-29", "base-attacks-2019", "k1-air-base-attack",
-    ]  # fmt: skip
-    result = invoke("chain", "k1", "--depth", "1", env={"COLUMNS": "200"})
+    result = invoke("--store", STORE, "chain", "embassy", "--causes", "--format", "ids")
+    assert result.stdout.split() == ["embassy", "strikes", "campaign", "k1"]
+    result = invoke("--store", STORE, "chain", "k1", "--depth", "1", env={"COLUMNS": "200"})
     assert "more beyond --depth" in result.stdout
-    assert "embassy-attack" not in result.stdout
+    assert "embassy" not in result.stdout
 
 
 def test_both_sides(invoke: Invoke) -> None:
-    result = invoke("chain", "embassy-attack", "--both", "--format", "json")
+    result = invoke("--store", STORE, "chain", "embassy", "--both", "--format", "json")
     assert result.exit_code == 0
     root = json.loads(result.stdout)["roots"][0]
-    assert root["event"]["id"] == "embassy-attack"
-    assert [n["event"]["id"] for n in root["causes"]] == ["us-airstrikes-kh-2019-12-29"]
-    assert [n["event"]["id"] for n in root["effects"]] == ["us-reinforces-embassy", "soleimani-killing"]
+    assert root["event"]["id"] == "embassy"
+    assert [n["event"]["id"] for n in root["causes"]] == ["strikes"]
+    assert [n["event"]["id"] for n in root["effects"]] == ["soleimani"]
     assert "truncated" not in root
-    cut = json.loads(invoke("chain", "embassy-attack", "--both", "--depth", "0", "--format", "json").stdout)
+    cut = json.loads(invoke("--store", STORE, "chain", "embassy", "--both", "-d", "0", "-f", "json").stdout)
     assert cut["roots"][0]["truncated"] is True
     assert (cut["roots"][0]["causes"], cut["roots"][0]["effects"]) == ([], [])
-    result = invoke("chain", "embassy-attack", "--both", env={"COLUMNS": "120"})
-    assert "Caused by" in result.stdout
-    assert "Led to" in result.stdout
 
 
 def test_json_back_references_are_marked(invoke: Invoke) -> None:
-    result = invoke("chain", "k1-air-base-attack", "--format", "json")
-    data = json.loads(result.stdout)
-    strikes = data["roots"][0]["effects"][0]
-    assert strikes["event"]["id"] == "us-airstrikes-kh-2019-12-29"
-    assert strikes["effects"][-1] == {"ref": "soleimani-killing"}
+    data = json.loads(invoke("--store", STORE, "chain", "campaign", "--format", "json").stdout)
+    assert data["version"] == 1
+    assert data["direction"] == "effects"
+    k1, strikes = data["roots"][0]["effects"]
+    assert k1["event"]["id"] == "k1"
+    assert strikes == {"ref": "strikes"}
+    assert k1["effects"][0]["effects"][-1] == {"ref": "soleimani"}
 
 
-def test_whole_escalation_forest(invoke: Invoke) -> None:
-    result = invoke("chain", "--format", "ids")
-    chosen = result.stdout.split()
-    assert "k1-air-base-attack" in chosen
-    assert "iranian-revolution" not in chosen
-    assert chosen.index("k1-air-base-attack") < chosen.index("soleimani-killing")
-    with_context = invoke("chain", "--context", "--format", "ids").stdout.split()
-    assert "us-sanctions-reimposed" in with_context
-    assert "jcpoa-withdrawal" in with_context
-    narrow = invoke("chain", "--from", "2024", "--format", "ids").stdout.split()
-    assert narrow[0] == "militia-attacks-2023"
+def test_window_forest_and_context(invoke: Invoke) -> None:
+    chosen = invoke("--store", STORE, "chain", "--format", "ids").stdout.split()
+    assert chosen == ["campaign", "k1", "strikes", "embassy", "soleimani", "drawdown"]
+    inside = invoke("--store", STORE, "chain", "--from", "2020", "--format", "ids").stdout.split()
+    assert inside == ["embassy", "soleimani", "drawdown"]  # the embassy attack runs into 2020
+    context = invoke("--store", STORE, "chain", "--from", "2020", "--context", "-f", "ids").stdout.split()
+    assert context == ["campaign", "k1", "strikes", "embassy", "soleimani", "drawdown"]
+    empty = invoke("--store", STORE, "chain", "--from", "1990", "--to", "1991")
+    assert (empty.exit_code, empty.stdout) == (0, "No events in that window.\n")
 
 
 @pytest.mark.parametrize(
@@ -114,47 +153,27 @@ def test_whole_escalation_forest(invoke: Invoke) -> None:
         (["chain", "k1", "--from", "2019"], 2, "error: --from, --to and --context apply only without an ID"),
         (["chain", "k1", "--causes", "--both"], 2, "error: use --causes or --both, not both"),
         (["chain", "--from", "later"], 2, "error: --from: cannot read 'later' as a date"),
-        (["path", "soleimani-killing", "k1"], 1,
-         "error: no causal route from soleimani-killing to k1-air-base-attack; there is one the other way"),
-        (["path", "gaza-war", "k1"], 1, "error: no causal route from gaza-war to k1-air-base-attack\n"),
+        (["path", "soleimani", "k1"], 1,
+         "error: no causal route from soleimani to k1; there is one the other way"),
+        (["path", "drawdown", "k1"], 1, "error: no causal route from drawdown to k1\n"),
         (["path", "k1", "zzz"], 1, "error: no event 'zzz'"),
     ],
 )  # fmt: skip
 def test_errors(invoke: Invoke, args: list[str], code: int, message: str) -> None:
-    result = invoke(*args)
+    result = invoke("--store", STORE, *args)
     assert result.exit_code == code, result
     assert result.stderr.startswith(message)
 
 
 def test_path_shortest_and_all(invoke: Invoke) -> None:
-    result = invoke("path", "k1", "soleimani-k", "--format", "ids")
-    assert result.stdout.split() == ["k1-air-base-attack", "us-airstrikes-kh-2019-12-29", "soleimani-killing"]
-    result = invoke("path", "k1", "soleimani-k", "--all", "--format", "json")
-    data = json.loads(result.stdout)
+    result = invoke("--store", STORE, "path", "k1", "soleim", "--format", "ids")
+    assert result.stdout.split() == ["k1", "strikes", "soleimani"]
+    data = json.loads(invoke("--store", STORE, "path", "k1", "soleimani", "--all", "-f", "json").stdout)
     assert [[e["id"] for e in p] for p in data["paths"]] == [
-        ["k1-air-base-attack", "us-airstrikes-kh-2019-12-29", "soleimani-killing"],
-        ["k1-air-base-attack", "us-airstrikes-kh-2019-12-29", "embassy-attack", "soleimani-killing"],
+        ["k1", "strikes", "soleimani"],
+        ["k1", "strikes", "embassy", "soleimani"],
     ]
     assert data["truncated"] is False
-
-
-PATH_TREE = """\
-28 Jan 2024  Drone attack on Tower 22 in Jordan kills three US soldiers  attack 
-tower-22-attack
-   ↓ +5 days
-2 Feb 2024  US strikes on IRGC and militia targets in Iraq and Syria  airstrike 
-us-strikes-2024-02-02
-   ↓ same month
-Feb 2024  Militia attacks on US forces halt  military  militia-attacks-halt
-"""  # noqa: W291
-
-
-def test_path_drawn(invoke: Invoke) -> None:
-    result = invoke("path", "tower-22-attack", "militia-attacks-halt")
-    assert result.exit_code == 0
-    assert result.stdout == PATH_TREE
-
-
-def test_chain_on_a_small_store(invoke: Invoke, mini_store: Path) -> None:
-    result = invoke("--store", str(mini_store), "chain", "campaign", "-f", "ids")
-    assert result.stdout.split() == ["campaign", "k1", "strikes", "embassy", "soleimani"]
+    capped = json.loads(invoke("--store", STORE, "path", "campaign", "soleimani", "--all", "--max", "2",
+                               "-f", "json").stdout)  # fmt: skip
+    assert (len(capped["paths"]), capped["truncated"]) == (2, True)

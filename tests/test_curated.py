@@ -46,3 +46,20 @@ def test_curated_facts_keep_precision_and_uncertainty() -> None:
     seed_cited = [e for e in store.events if any("seeds/000_69a6c81e83b060dd.txt" in (s.note or "")
                                                  for s in e.sources)]  # fmt: skip
     assert len(seed_cited) >= 40
+
+
+def test_curated_chains_hold_the_escalation() -> None:
+    from timeline.graph import Direction, all_paths, build_tree, neighbours, walk
+
+    store = open_store(bundled_store_path(), use_cache=False)
+    effects = neighbours(store, Direction.EFFECTS)
+    drawn = [n.event_id for n in walk(build_tree(["k1-air-base-attack"], effects)) if not n.reference]
+    assert drawn[:2] == ["k1-air-base-attack", "us-airstrikes-kh-2019-12-29"]
+    assert {"embassy-attack", "soleimani-killing", "parliament-expulsion-vote"} <= set(drawn)
+    routes, _ = all_paths(effects, "k1-air-base-attack", "soleimani-killing", 50)
+    assert routes == [
+        ["k1-air-base-attack", "us-airstrikes-kh-2019-12-29", "soleimani-killing"],
+        ["k1-air-base-attack", "us-airstrikes-kh-2019-12-29", "embassy-attack", "soleimani-killing"],
+    ]
+    causes = neighbours(store, Direction.CAUSES)
+    assert causes("us-strikes-2024-02-02") == ["tower-22-attack"]
