@@ -1,0 +1,276 @@
+# ruff: noqa: W293  (the drawings pad their blank lines to the width)
+"""Every renderable of timeline/render/, printed at width 80 without colour and
+compared exactly, on the fixture store (as rich's own tests do)."""
+
+from __future__ import annotations
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from rich.console import Console, RenderableType
+
+from timeline.chart_data import layout
+from timeline.graph import Direction, build_tree, neighbours
+from timeline.model import Store
+from timeline.store import read_store_text
+
+STORE_PATH = Path(__file__).parent / "fixtures" / "chain.toml"
+
+
+def fixture_store() -> Store:
+    return read_store_text(STORE_PATH.read_text(encoding="utf-8"), "chain.toml")
+
+
+def printed(renderable: RenderableType) -> str:
+    """What a renderable prints at width 80 without colour."""
+    console = Console(file=StringIO(), width=80, color_system=None)
+    console.print(renderable)
+    out = console.file
+    assert isinstance(out, StringIO)
+    return out.getvalue()
+
+
+def renderables() -> dict[str, RenderableType]:
+    from timeline.explore import links
+    from timeline.render.chart import chart_view
+    from timeline.render.detail import event_panel
+    from timeline.render.explore import choices_view, links_view
+    from timeline.render.stats import stats_view
+    from timeline.render.table import events_stack, events_table
+    from timeline.render.tree import both_tree, chain_tree, event_label, routes_view
+    from timeline.stats import summarize
+
+    store = fixture_store()
+    effects = neighbours(store, Direction.EFFECTS)
+    causes = neighbours(store, Direction.CAUSES)
+    events = list(store.chronological)
+    drawn = layout(events, "count", 70)
+    assert drawn is not None
+    strikes = store.by_id["strikes"]
+    return {
+        "event_label": event_label(strikes, None, "+2 days"),
+        "chain_tree": chain_tree(build_tree(["campaign"], effects, 2), store),
+        "both_tree": both_tree(
+            store, "embassy", build_tree(["embassy"], causes)[0], build_tree(["embassy"], effects)[0]
+        ),
+        "routes_view": routes_view(
+            [["k1", "strikes", "soleimani"], ["k1", "strikes", "embassy", "soleimani"]], store, None, True, 2
+        ),
+        "events_table": events_table(events[:3], store),
+        "events_stack": events_stack(events[:2], store),
+        "event_panel": event_panel(strikes, store),
+        "links_view": links_view(strikes, links(store, strikes)),
+        "choices_view": choices_view("Events around this one", tuple(events[:3]), strikes),
+        "stats_view": stats_view(summarize(store, events), store),
+        "chart_view": chart_view(drawn, 80, plain=True),
+    }
+
+
+EVENT_LABEL = """\
+29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  (+2 days) 
+strikes
+"""  # noqa: W291
+
+CHAIN_TREE = """\
+Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  campaign
+├── 27 Dec 2019  Rocket attack on K-1  attack  (+2 months)  k1
+│   └── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  
+│       (+2 days)  strikes  … more beyond --depth
+└── ↱ 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  (+2 months)  
+    strikes  (shown above)
+"""  # noqa: W291
+
+BOTH_TREE = """\
+31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  embassy
+├── Caused by
+│   └── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  
+│       (−2 days)  strikes
+│       ├── Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  (−2 
+│       │   months)  campaign
+│       └── 27 Dec 2019  Rocket attack on K-1  attack  (−2 days)  k1
+│           └── ↱ Oct 2019 – Dec 2019  Campaign of attacks on bases  (−2 months)
+│               campaign  (shown above)
+└── Led to
+    └── 3 Jan 2020  Soleimani killed  killing  (+3 days)  soleimani
+"""  # noqa: W291
+
+ROUTES_VIEW = """\
+Route 1 of 2 (2 steps)
+27 Dec 2019  Rocket attack on K-1  attack  k1
+   ↓ +2 days
+29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  strikes
+   ↓ +5 days
+3 Jan 2020  Soleimani killed  killing  soleimani
+
+Route 2 of 2 (3 steps)
+27 Dec 2019  Rocket attack on K-1  attack  k1
+   ↓ +2 days
+29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  strikes
+   ↓ +2 days
+31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  embassy
+   ↓ +3 days
+3 Jan 2020  Soleimani killed  killing  soleimani
+
+Only the first 2 routes are shown; raise --max for more.
+"""
+
+EVENTS_TABLE = """\
+Date                Event              Where              Killed   Injured   C/E
+────────────────────────────────────────────────────────────────────────────────
+Oct 2019 – Dec      Campaign of        Iraq                                  0/2
+2019                attacks on bases                                            
+                    campaign ·                                                  
+                    campaign                                                    
+27 Dec 2019         Rocket attack on   K-1 Air Base,           1         6   1/1
+                    K-1                Iraq                                     
+                    k1 · attack                                                 
+29 Dec 2019 11:00   US strikes on      al-Qa'im, Iraq;       25+       55+   2/2
+−05:00              Kata'ib            Euphrates                                
+                    Hezbollah          valley, Syria                            
+                    strikes ·                                                   
+                    airstrike                                                   
+"""  # noqa: W291
+
+EVENTS_STACK = """\
+Oct 2019 – Dec 2019                                           
+Campaign of attacks on bases                                  
+campaign · campaign                                           
+Iraq · causes/effects 0/2                                     
+                                                              
+27 Dec 2019                                                   
+Rocket attack on K-1                                          
+k1 · attack                                                   
+K-1 Air Base, Iraq · killed 1 · injured 6 · causes/effects 1/1
+"""  # noqa: W291
+
+EVENT_PANEL = """\
+╭─ US strikes on Kata'ib Hezbollah ────────────────────────────────────────────╮
+│ Id         strikes                                                           │
+│ When       29 Dec 2019 11:00 −05:00                                          │
+│ Precision  minute                                                            │
+│ Kind       airstrike                                                         │
+│ Where      al-Qa'im, Iraq                                                    │
+│            Euphrates valley, Syria                                           │
+│ Actors     United States                                                     │
+│ Targets    Kata'ib Hezbollah                                                 │
+│ Killed     25+ (19 Iraq, 6 Syria)                                            │
+│ Injured    55+                                                               │
+│ Causes     k1  27 Dec 2019  Rocket attack on K-1  (+2 days)                  │
+│            campaign  Oct 2019  Campaign of attacks on bases  (+2 months)     │
+│ Effects    embassy  31 Dec 2019  Embassy attack  (+2 days)                   │
+│            soleimani  3 Jan 2020  Soleimani killed  (+5 days)                │
+│ Sources    1. Seed (ref [2])                                                 │
+│               https://example.org/seed                                       │
+╰──────────────────────────────────────────────────────────────────────────────╯
+"""
+
+LINKS_VIEW = """\
+[1] ← cause   27 Dec 2019  Rocket attack on K-1  (−2 days)
+[2] ← cause   Oct 2019 – Dec 2019  Campaign of attacks on bases  (−2 months)
+[3] → effect  31 Dec 2019 – 1 Jan 2020  Embassy attack  (+2 days)
+[4] → effect  3 Jan 2020  Soleimani killed  (+5 days)
+
+"""
+
+CHOICES_VIEW = """\
+Events around this one
+ [1] Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign
+ [2] 27 Dec 2019  Rocket attack on K-1  attack
+▶[3] 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike
+
+"""
+
+STATS_VIEW = """\
+6 events   killed at least 33   injured at least 61
+
+By year                                    
+Year   Events        Killed         Injured
+───────────────────────────────────────────
+2019        4   at least 26     at least 61
+2020        2          7–10   none recorded
+By kind                                           
+Kind        Events          Killed         Injured
+──────────────────────────────────────────────────
+airstrike        1     at least 25     at least 55
+attack           1               1               6
+campaign         1   none recorded   none recorded
+killing          1            7–10   none recorded
+military         1   none recorded   none recorded
+protest          1   none recorded   none recorded
+By country                                  
+Country   Events        Killed       Injured
+────────────────────────────────────────────
+Iraq           5   at least 33   at least 61
+Syria          1   at least 25   at least 55
+By actor                                                                 
+Actor               Events   Acted   Targeted        Killed       Injured
+─────────────────────────────────────────────────────────────────────────
+United States            6       3          3   at least 33   at least 61
+Kata'ib Hezbollah        4       3          1   at least 26   at least 61
+"""  # noqa: W291
+
+CHART_VIEW = """\
+Events per month, Oct 2019 to Mar 2020
+3 ┤        ppp
+  │        AAA
+  │ccc     aaa KKK     mmm
+0 ┼──┴───┴───┴───┴───┴───┴─
+   2019        2020
+           AB  C
+A  27 Dec 2019  Rocket attack on K-1  (killed 1)
+B  29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  (killed 25+)
+C  3 Jan 2020  Soleimani killed  (killed 7–10)
+c campaign  a attack  A airstrike  K killing  p protest  m military
+
+"""
+
+PLAIN_TABLE = "".join(
+    line + "\n"
+    for line in (
+        "date                 id        title                         kind      where               killed  "
+        "injured  causes/effects",
+        "Oct 2019 – Dec 2019  campaign  Campaign of attacks on bases  campaign  Iraq"
+        "                                 0/2",
+        "27 Dec 2019          k1        Rocket attack on K-1          attack    K-1 Air Base, Iraq  1       "
+        "6        1/1",
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("event_label", EVENT_LABEL),
+        ("chain_tree", CHAIN_TREE),
+        ("both_tree", BOTH_TREE),
+        ("routes_view", ROUTES_VIEW),
+        ("events_table", EVENTS_TABLE),
+        ("events_stack", EVENTS_STACK),
+        ("event_panel", EVENT_PANEL),
+        ("links_view", LINKS_VIEW),
+        ("choices_view", CHOICES_VIEW),
+        ("stats_view", STATS_VIEW),
+        ("chart_view", CHART_VIEW),
+    ],
+)
+def test_each_renderable_prints_exactly(name: str, expected: str) -> None:
+    assert printed(renderables()[name]) == expected
+
+
+def test_the_plain_table_aligns_columns_without_rich() -> None:
+    from timeline.render.plain import plain_table
+
+    store = fixture_store()
+    assert plain_table(list(store.chronological)[:2], store) == PLAIN_TABLE
+
+
+def test_the_events_view_stacks_on_narrow_terminals() -> None:
+    from timeline.render.table import events_view
+
+    store = fixture_store()
+    events = list(store.chronological)[:2]
+    assert printed(events_view(events, store, 60)) == EVENTS_STACK
+    from timeline.render.table import events_table
+
+    assert printed(events_view(events, store, 80)) == printed(events_table(events, store))
