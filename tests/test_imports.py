@@ -82,3 +82,28 @@ def test_each_graph_exporter_loads_only_itself(warm: Path, name: str) -> None:
     found = imported("export", "--format", name, cwd=warm)
     exporters = {n for n in found if n.startswith("timeline.export.")}
     assert exporters == {f"timeline.export.{name}_format"}
+
+
+@pytest.mark.parametrize(
+    ("args", "absent"),
+    [
+        (["list", "--format", "ids"], {"timeline.store.read", "timeline.store.fields", "timeline.render",
+                                       "timeline.contract.encode", "timeline.dates.parse",
+                                       "timeline.dates.format"}),
+        (["list"], {"timeline.store.read", "timeline.contract.encode", "timeline.dates.parse"}),
+        (["export", "--format", "csv"], {"timeline.render", "timeline.render.cells",
+                                         "timeline.contract.encode"}),
+        (["export", "--format", "markdown"], {"timeline.render", "timeline.render.cells"}),
+        (["check"], {"timeline.store.read", "timeline.store.lines", "timeline.contract.encode"}),
+        (["chain", "k1-air-base-attack", "--format", "ids"], {"timeline.contract.encode", "timeline.render"}),
+    ],
+)  # fmt: skip
+def test_commands_load_only_the_modules_they_use(warm: Path, args: list[str], absent: set[str]) -> None:
+    found = imported(*args, cwd=warm)
+    assert found.isdisjoint(absent), sorted(found & absent)
+
+
+def test_a_json_command_builds_its_shapes_in_the_contract(warm: Path) -> None:
+    found = imported("check", "--format", "json", cwd=warm)
+    assert "timeline.contract.encode" in found
+    assert "timeline.contract.decode" not in found
