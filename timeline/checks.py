@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 from timeline.dates.zones import aware
 from timeline.errors import Problem
-from timeline.model import Count, FuzzyDate, Precision, Store
+from timeline.model import Count, Event, FuzzyDate, Precision, Store
 
 Check = Callable[[Store], Iterator[Problem]]
 
@@ -76,7 +76,8 @@ def end_before_start(store: Store) -> Iterator[Problem]:
 
 
 def unknown_actors(store: Store) -> Iterator[Problem]:
-    """An actor, target or backer id that the actor registry does not hold."""
+    """An actor, target, backer, or giver of an account, figure or link, that
+    the actor registry does not hold."""
     known = store.actors_by_id
     for event in store.events:
         for name, ids in (("actors", event.actors), ("targets", event.targets)):
@@ -87,10 +88,135 @@ def unknown_actors(store: Store) -> Iterator[Problem]:
                         event_id=event.id,
                         field=name,
                     )
+        for name, by in _givers(event):
+            if by not in known:
+                yield Problem(
+                    f'says "by" unknown actor "{by}"; add an [[actor]] with that id',
+                    event_id=event.id,
+                    field=name,
+                )
     for actor in store.actors:
         for backer in actor.backers:
             if backer not in known:
                 yield Problem(f'actor "{actor.id}": backer "{backer}" is not a known actor')
+
+
+def _givers(event: Event) -> Iterator[tuple[str, str]]:
+    """(field, actor id) for every account, figure and link that says by whom."""
+    for role in event.roles:
+        if role.by is not None:
+            yield (f"{role.side}s", role.by)
+    for link in event.links:
+        if link.by is not None:
+            yield ("causes", link.by)
+    for name, count in (("killed", event.killed), ("injured", event.injured)):
+        if count is not None:
+            for figure in count.reports:
+                if figure.by is not None:
+                    yield (name, figure.by)
+
+
+def _cited(event: Event) -> Iterator[tuple[str, str]]:
+    """(field, source id) for every account, figure and link that cites a source."""
+    for role in event.roles:
+        if role.source is not None:
+            yield (f"{role.side}s", role.source)
+    for link in event.links:
+        if link.source is not None:
+            yield ("causes", link.source)
+    for name, count in (("killed", event.killed), ("injured", event.injured)):
+        if count is not None:
+            for figure in count.reports:
+                if figure.source is not None:
+                    yield (name, figure.source)
+
+
+def unknown_source_refs(store: Store) -> Iterator[Problem]:
+    """An account, figure or link citing a source id the event does not have,
+    or two sources of one event sharing an id."""
+    for event in store.events:
+        ids = [s.id for s in event.sources if s.id is not None]
+        for ident, n in Counter(ids).items():
+            if n > 1:
+                yield Problem(f'source id "{ident}" is used by {n} sources', event_id=event.id, field="sources")
+        for name, source in _cited(event):
+            if source not in ids:
+                yield Problem(
+                    f'cites unknown source "{source}"; give one of the event\'s sources `id = "{source}"`',
+                    event_id=event.id,
+                    field=name,
+                )
+
+
+def figure_sources(store: Store) -> Iterator[Problem]:
+    """A reported figure that says neither who gave it nor where it was reported."""
+    for event in store.events:
+        for name, count in (("killed", event.killed), ("injured", event.injured)):
+            if count is None:
+                continue
+            for position, figure in enumerate(count.reports):
+                if figure.by is None and figure.source is None:
+                    yield Problem(
+                        f'figure {figure} has no source: add `source = "<source id>"` or `by = "<actor id>"`',
+                        event_id=event.id,
+                        field=f"{name}.{position}",
+                    )
+
+
+def unknown_parts(store: Store) -> Iterator[Problem]:
+    """A `part_of` that names no event of the store, or the event itself."""
+    for event in store.events:
+        for whole in event.part_of:
+            if whole == event.id:
+                yield Problem("is part of itself", event_id=event.id, field="part_of")
+            elif whole not in store.by_id:
+                yield Problem(f'names unknown event "{whole}"', event_id=event.id, field="part_of")
+
+
+def part_of_cycles(store: Store) -> Iterator[Problem]:
+    """Events that are, through `part_of`, part of themselves."""
+    from timeline.graph import find_cycles
+
+    wholes = {e.id: tuple(w for w in e.part_of if w != e.id) for e in store.events}
+    for cycle in find_cycles(wholes):
+        loop = " -> ".join([*cycle, cycle[0]])
+        yield Problem(f"part_of forms a cycle: {loop}", event_id=cycle[0], field="part_of")
+
+
+def part_outside_whole(store: Store) -> Iterator[Problem]:
+    """A part that certainly starts before its whole starts, or ends after it
+    ends, at their precisions ("Oct 2019" holds "2019-10-08"). A whole with no
+    end only bounds its parts' start."""
+    for event in store.events:
+        for whole_id in event.part_of:
+            whole = store.by_id.get(whole_id)
+            if whole is None or whole_id == event.id:
+                continue
+            if certainly_before(event.start, whole.start):
+                yield Problem(
+                    f'starts {event.start.iso()}, before its whole "{whole_id}" starts ({whole.start.iso()})',
+                    event_id=event.id,
+                    field="part_of",
+                )
+            if whole.end is not None and certainly_before(whole.end, event.end or event.start):
+                yield Problem(
+                    f'ends {(event.end or event.start).iso()}, after its whole "{whole_id}" ends ({whole.end.iso()})',
+                    event_id=event.id,
+                    field="part_of",
+                )
+
+
+def missing_urls(store: Store) -> Iterator[Problem]:
+    """An event none of whose sources has a URL: a reader cannot check it.
+    (Run by `timeline check`, not on every load: a private store may cite
+    papers and interviews.)"""
+    for event in store.events:
+        if event.sources and not any(s.url for s in event.sources):
+            yield Problem(
+                "has no source with a URL; add `url = \"https://...\"` to a [[event.sources]]",
+                event_id=event.id,
+                field="sources",
+            )
 
 
 def missing_sources(store: Store) -> Iterator[Problem]:
@@ -134,13 +260,26 @@ CHECKS: dict[str, Check] = {
     "unknown-actors": unknown_actors,
     "missing-sources": missing_sources,
     "breakdown-bounds": breakdown_bounds,
+    "unknown-source-refs": unknown_source_refs,
+    "figure-sources": figure_sources,
+    "unknown-parts": unknown_parts,
+    "part-of-cycles": part_of_cycles,
+    "part-outside-whole": part_outside_whole,
+}
+
+#: Checks `timeline check` runs besides those of every load: the store's
+#: completeness as evidence rather than its soundness.
+AUDITS: dict[str, Check] = {
+    "missing-urls": missing_urls,
 }
 
 
-def run_checks(store: Store) -> list[Problem]:
-    """All problems every check finds, each tagged with its check's name."""
+def run_checks(store: Store, audits: bool = False) -> list[Problem]:
+    """All problems every check finds (and, asked, every audit), each tagged
+    with its check's name."""
     found = []
-    for name, check in CHECKS.items():
+    chosen = {**CHECKS, **AUDITS} if audits else CHECKS
+    for name, check in chosen.items():
         for problem in check(store):
             found.append(Problem(problem.message, store.origin, None, problem.event_id, problem.field, name))
     return found

@@ -116,16 +116,33 @@ def format_offset(minutes: int, minus: str = "-") -> str:
     return f"{sign}{hours:02d}:{mins:02d}"
 
 
+class Figure(NamedTuple):
+    """One reported casualty figure, with who gave it: an actor (`by`), or one
+    of the event's sources (`source`, its id), or both."""
+
+    min: int | None
+    max: int | None
+    by: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+    def __str__(self) -> str:
+        return str(Count(self.min, self.max))
+
+
 class Count(NamedTuple):
     """A casualty figure with its uncertainty: min..max, either end open.
 
     25 is Count(25, 25); "at least 55" is Count(55, None); unknown is
     Count(None, None). A breakdown (("Iraq", 19), ("Syria", 6)) must fit the bounds.
+    When sources disagree, `reports` holds each account and min..max is their
+    envelope: the lowest minimum to the highest maximum (open if any is open).
     """
 
     min: int | None
     max: int | None
     breakdown: tuple[tuple[str, int], ...] = ()
+    reports: tuple[Figure, ...] = ()
 
     @property
     def is_unknown(self) -> bool:
@@ -151,14 +168,17 @@ class Location(NamedTuple):
     region: str | None = None
     lat: float | None = None
     lon: float | None = None
+    zone: str | None = None
 
 
 class Source(NamedTuple):
-    """Where a fact comes from: a document, with an optional URL and note."""
+    """Where a fact comes from: a document, with an optional URL and note, and an
+    optional short id that the event's accounts, figures and causes cite."""
 
     title: str
     url: str | None = None
     note: str | None = None
+    id: str | None = None
 
 
 class Actor(NamedTuple):
@@ -169,6 +189,31 @@ class Actor(NamedTuple):
     kind: str
     aliases: tuple[str, ...] = ()
     backers: tuple[str, ...] = ()
+
+
+class Role(NamedTuple):
+    """One account of an actor's part in an event: whose account it is.
+
+    An actor or target listed by plain id has no Role: it is confirmed.
+    """
+
+    actor: str
+    side: str  # "actor" or "target"
+    status: str = "confirmed"
+    by: str | None = None
+    source: str | None = None
+
+
+class Link(NamedTuple):
+    """What kind of cause an earlier event was, and who states it.
+
+    A cause listed by plain id has no Link: it is a plain cause, unattributed.
+    """
+
+    event: str
+    type: str = "cause"
+    by: str | None = None
+    source: str | None = None
 
 
 class Event(NamedTuple):
@@ -188,6 +233,11 @@ class Event(NamedTuple):
     causes: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     summary: str = ""
+    part_of: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    links: tuple[Link, ...] = ()
+    zone: str | None = None
+    reported_start: FuzzyDate | None = None
 
     @property
     def period_start(self) -> datetime:
@@ -204,6 +254,26 @@ class Event(NamedTuple):
         """Chronological order: start of period, coarser precision first, then id."""
         return chronological_key(self)
 
+    def accounts(self, actor_id: str, side: str = "actor") -> tuple[Role, ...]:
+        """The accounts of an actor's part on one side; none means confirmed."""
+        if not self.roles:
+            return ()
+        return tuple(r for r in self.roles if r.actor == actor_id and r.side == side)
+
+    def link(self, cause_id: str) -> Link:
+        """The typed link to one of the causes (a plain cause if untyped)."""
+        for link in self.links:
+            if link.event == cause_id:
+                return link
+        return Link(cause_id)
+
+    def source_title(self, source_id: str | None) -> str | None:
+        """The title of the event's source with that id."""
+        for source in self.sources:
+            if source.id == source_id:
+                return source.title
+        return None
+
     @property
     def countries(self) -> tuple[str, ...]:
         """The distinct countries of the event's locations, in order."""
@@ -217,7 +287,7 @@ chronological_key: Callable[[Event], tuple[int, int, int, int, int, int, str]] =
 )
 
 # Every value pickles as tuple.__new__(cls, values), which runs in C (see _rebuilt_in_c).
-for _value_type in (FuzzyDate, Count, Location, Source, Actor, Event):
+for _value_type in (FuzzyDate, Figure, Count, Location, Source, Actor, Role, Link, Event):
     _value_type.__reduce__ = _rebuilt_in_c  # type: ignore[method-assign,assignment]
 
 
@@ -231,7 +301,29 @@ ACTOR_KINDS: Final[dict[str, str]] = {
     "civilians": "crowds, protesters, the public",
 }
 
-SCHEMA_VERSION: Final = 1
+#: Whose account an actor's part in an event is, with how `show` says it.
+STATUSES: Final[dict[str, str]] = {
+    "confirmed": "established by the sources",
+    "claimed": "claimed by the actor itself",
+    "attributed": "blamed on the actor by another (`by`)",
+    "denied": "denied by the actor",
+    "suspected": "suspected, not formally attributed",
+    "unknown": "named, but the sources cannot say",
+}
+#: Statuses that count as the actor's own or established part.
+FIRM_STATUSES: Final = frozenset({"confirmed", "claimed"})
+
+#: Kinds of causal link, with how they read from the effect's side.
+LINK_TYPES: Final[dict[str, str]] = {
+    "retaliation": "retaliation for",
+    "response": "in response to",
+    "enabled": "enabled by",
+    "cause": "caused by",
+}
+
+SCHEMA_VERSION: Final = 2
+#: Every schema version this program reads.
+READABLE_SCHEMAS: Final = (1, 2)
 
 
 class Store:
@@ -288,6 +380,20 @@ class Store:
     def effects_of(self, event_id: str) -> tuple[str, ...]:
         """Ids of the events caused by this one."""
         return self.effects.get(event_id, ())
+
+    @cached_property
+    def parts(self) -> dict[str, tuple[str, ...]]:
+        """For each whole's id, the ids of the events that are part of it,
+        chronologically."""
+        found: dict[str, list[str]] = {}
+        for event in self.chronological:
+            for whole in event.part_of:
+                found.setdefault(whole, []).append(event.id)
+        return {whole: tuple(parts) for whole, parts in found.items()}
+
+    def parts_of(self, event_id: str) -> tuple[str, ...]:
+        """Ids of the events that are part of this one."""
+        return self.parts.get(event_id, ())
 
     @cached_property
     def chronological(self) -> tuple[Event, ...]:

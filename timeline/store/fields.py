@@ -38,12 +38,15 @@ EVENT_KEYS = frozenset(
         "tags",
         "summary",
         "sources",
+        "part_of",
+        "places",
+        "zone",
     }
 )
 #: Keys a JSON export adds that are derived, and so ignored when it is read back.
 ACTOR_KEYS = frozenset({"id", "name", "kind", "aliases", "backers"})
 LOCATION_KEYS = frozenset({"place", "region", "country", "lat", "lon"})
-SOURCE_KEYS = frozenset({"title", "url", "note"})
+SOURCE_KEYS = frozenset({"title", "url", "note", "id"})
 COUNT_KEYS = frozenset({"min", "max", "breakdown"})
 
 T = TypeVar("T")
@@ -70,7 +73,7 @@ def hint(key: str, known: frozenset[str] = frozenset()) -> str:
     return did_you_mean(key, sorted(known), n=1, cutoff=0.6, quoted=True)
 
 
-def _text(value: object) -> str:
+def text(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a string")
     if not value.strip():
@@ -78,10 +81,18 @@ def _text(value: object) -> str:
     return value
 
 
-def _text_or_empty(value: object) -> str:
+def paragraphs(value: object) -> str:
+    """A summary: lines within a paragraph joined, paragraphs kept apart by a
+    blank line, so that hard-wrapped TOML text never reaches JSON or CSV
+    mid-sentence."""
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a string")
-    return value
+    if "\n" not in value:
+        return value
+    return "\n\n".join(" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(value.strip()) if p.strip())
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 _is_id = ID_PATTERN.fullmatch
@@ -114,10 +125,10 @@ def _list_of(convert: Callable[[object], T]) -> Callable[[object], tuple[T, ...]
 
 
 _each_identifier = _list_of(parse_identifier)
-_texts = _list_of(_text)
+texts = _list_of(text)
 
 
-def _identifiers(value: object) -> tuple[str, ...]:
+def identifiers(value: object) -> tuple[str, ...]:
     """A list of ids; the usual valid case in one regex, errors item by item."""
     if type(value) is list and all(type(v) is str for v in value) and _are_ids("\n".join(value)):
         return tuple(value)
@@ -126,13 +137,13 @@ def _identifiers(value: object) -> tuple[str, ...]:
     return _each_identifier(value)
 
 
-def _event_kind(value: object) -> str:
+def event_kind(value: object) -> str:
     if value not in EVENT_KINDS:
         raise ValueError(f"{value!r} is not a kind; use one of: {', '.join(EVENT_KINDS)}")
     return str(value)
 
 
-def _actor_kind(value: object) -> str:
+def actor_kind(value: object) -> str:
     if value not in ACTOR_KINDS:
         raise ValueError(f"{value!r} is not an actor kind; use one of: {', '.join(ACTOR_KINDS)}")
     return str(value)
@@ -192,7 +203,7 @@ def parse_breakdown(value: object) -> tuple[tuple[str, int], ...]:
     return tuple(parts)
 
 
-def _coordinate(value: object, limit: float, name: str) -> float:
+def coordinate(value: object, limit: float, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
         raise Invalid(f"{value!r} is not a number", name)
     if not -limit <= value <= limit:
@@ -226,16 +237,22 @@ def _location(value: object) -> Location:
         place=table["place"],
         country=table["country"],
         region=table.get("region"),
-        lat=None if lat is None else _coordinate(lat, 90, "lat"),
-        lon=None if lon is None else _coordinate(lon, 180, "lon"),
+        lat=None if lat is None else coordinate(lat, 90, "lat"),
+        lon=None if lon is None else coordinate(lon, 180, "lon"),
     )
 
 
 def _source(value: object) -> Source:
     if isinstance(value, str):
-        return Source(_text(value))
+        return Source(text(value))
     table = _table(value, SOURCE_KEYS, "source")
-    return Source(_text(table["title"]), table.get("url"), table.get("note"))
+    source_id = table.get("id")
+    if source_id is not None:
+        try:
+            parse_identifier(source_id)
+        except ValueError as exc:
+            raise Invalid(str(exc), "id") from None
+    return Source(text(table["title"]), table.get("url"), table.get("note"), source_id)
 
 
 def _nested_list(convert: Callable[[object], T]) -> Callable[[object], tuple[T, ...]]:
@@ -255,23 +272,5 @@ def _nested_list(convert: Callable[[object], T]) -> Callable[[object], tuple[T, 
     return converted
 
 
-_locations = _nested_list(_location)
-_sources = _nested_list(_source)
-
-
-#: Actor fields in the order they are read, with their converters.
-ACTOR_FIELDS: tuple[tuple[str, Callable[[object], object]], ...] = (
-    ("id", parse_identifier), ("name", _text), ("kind", _actor_kind), ("aliases", _texts),
-    ("backers", _identifiers),
-)  # fmt: skip
-
-#: Event fields whose values often repeat across a store, and are shared.
-SHARED_FIELDS = ("locations", "actors", "targets", "killed", "injured", "tags", "sources")
-
-#: Event fields in the order they are read, with their converters.
-EVENT_FIELDS: tuple[tuple[str, Callable[[object], object]], ...] = (
-    ("id", parse_identifier), ("title", _text), ("kind", _event_kind), ("start", from_toml_value),
-    ("end", from_toml_value), ("locations", _locations), ("actors", _identifiers),
-    ("targets", _identifiers), ("killed", parse_count), ("injured", parse_count), ("causes", _identifiers),
-    ("tags", _texts), ("summary", _text_or_empty), ("sources", _sources),
-)  # fmt: skip
+parse_locations = _nested_list(_location)
+parse_sources = _nested_list(_source)

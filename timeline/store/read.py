@@ -12,19 +12,12 @@ from typing import Any
 
 from timeline.contract.decode import from_contract
 from timeline.errors import DataError, Problem
-from timeline.model import SCHEMA_VERSION, Actor, Count, Event, Store
-from timeline.store.fields import (
-    ACTOR_FIELDS,
-    ACTOR_KEYS,
-    EVENT_FIELDS,
-    EVENT_KEYS,
-    REQUIRED,
-    SHARED_FIELDS,
-    Invalid,
-    hint,
-    parse_breakdown,
-)
+from timeline.model import READABLE_SCHEMAS, SCHEMA_VERSION, Actor, Count, Event, Location, Precision, Store
+from timeline.store.evidence import Accounted, parse_place
+from timeline.store.fields import ACTOR_KEYS, EVENT_KEYS, REQUIRED, Invalid, hint, parse_breakdown
 from timeline.store.lines import Found, locate
+from timeline.store.local_time import on_local_clock
+from timeline.store.tables import ACTOR_FIELDS, EVENT_FIELDS, SHARED_FIELDS
 
 
 class _Reader:
@@ -38,6 +31,7 @@ class _Reader:
         self.shared: dict[object, Any] = {}
         # (table, index, event id, field, message): located later, only if needed.
         self.problems: list[tuple[str, int | None, str | None, str | None, str]] = []
+        self.places: dict[str, Location] = {}
 
     def fail(self, table: str, index: int | None, ident: str | None, field: str | None, message: str) -> None:
         self.problems.append((table, index, ident, field, message))
@@ -46,20 +40,24 @@ class _Reader:
         version_key, event_key, actor_key = (
             ("version", "events", "actors") if json_form else ("schema", "event", "actor")
         )
+        known = (version_key, event_key, actor_key) if json_form else (version_key, event_key, actor_key, "place")
         for key in data:
-            if key not in (version_key, event_key, actor_key):
+            if key not in known:
                 self.fail("top", None, None, key, f"unknown top-level key {key!r}{hint(key)}")
         version = data.get(version_key)
         if version is None:
-            self.fail("top", None, None, version_key, f"missing; add `{version_key} = 1`")
-        elif version != SCHEMA_VERSION:
+            self.fail("top", None, None, version_key, f"missing; add `{version_key} = {SCHEMA_VERSION}`")
+        elif type(version) is not int or version not in READABLE_SCHEMAS:
+            readable = " and ".join(str(v) for v in READABLE_SCHEMAS)
             self.fail(
                 "top",
                 None,
                 None,
                 version_key,
-                f"{version!r} is not a supported version (this program reads {SCHEMA_VERSION})",
+                f"{version!r} is not a supported version (this program reads {readable})",
             )
+        schema = version if type(version) is int and version in READABLE_SCHEMAS else SCHEMA_VERSION
+        self.read_places(data.get("place", []) if not json_form else [])
         raw_actors = data.get(actor_key, [])
         raw_events = data.get(event_key, [])
         actors: list[Actor] = []
@@ -78,7 +76,25 @@ class _Reader:
                 event = self.event(index, raw, json_form)
                 if event is not None:
                     events.append(event)
-        return Store(tuple(events), tuple(actors), self.origin)
+        return Store(tuple(events), tuple(actors), self.origin, schema)
+
+    def read_places(self, raw_places: object) -> None:
+        if not isinstance(raw_places, list):
+            self.fail("top", None, None, "place", "must be an array of tables")
+            return
+        for index, raw in enumerate(raw_places):
+            ident = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+            try:
+                found, location = parse_place(raw)
+            except Invalid as exc:
+                self.fail("place", index, ident, exc.field, str(exc))
+                continue
+            except ValueError as exc:
+                self.fail("place", index, ident, None, str(exc))
+                continue
+            if found in self.places:
+                self.fail("place", index, ident, "id", f'place id "{found}" is used twice; ids must be unique')
+            self.places[found] = location
 
     def actor(self, index: int, raw: object) -> Actor | None:
         if not isinstance(raw, dict):
@@ -109,14 +125,60 @@ class _Reader:
         for name in ("killed", "injured"):
             if f"{name}_breakdown" in raw:
                 values[name] = self.breakdown(index, ident, raw, name, values.get(name))
+        if "places" in raw:
+            self.resolve_places(index, ident, raw["places"], values)
         if len(self.problems) > before:
             return None
+        self.unpack_accounts(values)
         shared = self.shared
         for name in SHARED_FIELDS:
             value = values.get(name)
             if value is not None:
                 values[name] = shared.setdefault(value, value)
-        return Event(**values)
+        event = Event(**values)
+        if Precision.MINUTE in (event.start.precision, event.end.precision if event.end else None):
+            try:
+                return on_local_clock(event)
+            except ValueError as exc:
+                self.fail("event", index, ident, "zone", str(exc))
+                return None
+        return event
+
+    def resolve_places(self, index: int, ident: str | None, raw: object, values: dict[str, Any]) -> None:
+        """Put the `places` an event names before its inline locations."""
+        names = raw if isinstance(raw, list) else None
+        if names is None or not all(isinstance(n, str) for n in names):
+            self.fail("event", index, ident, "places", f"{raw!r} is not a list of place ids")
+            return
+        found = []
+        for position, name in enumerate(names):
+            place = self.places.get(name)
+            if place is None:
+                self.fail(
+                    "event", index, ident, f"places.{position}",
+                    f'names unknown place "{name}"; add a [[place]] with that id{hint(name, frozenset(self.places))}',
+                )
+            else:
+                found.append(place)
+        values["locations"] = (*found, *values.get("locations", ()))
+
+    @staticmethod
+    def unpack_accounts(values: dict[str, Any]) -> None:
+        """Split the accounted forms of actors, targets and causes into ids
+        and the roles and links the tables gave."""
+        roles: list[Any] = []
+        for name in ("actors", "targets"):
+            value = values.get(name)
+            if type(value) is Accounted:
+                values[name] = value.ids
+                roles.extend(value.details)
+        if roles:
+            values["roles"] = tuple(roles)
+        causes = values.get("causes")
+        if type(causes) is Accounted:
+            values["causes"] = causes.ids
+            if causes.details:
+                values["links"] = causes.details
 
     def fields(
         self,
