@@ -31,12 +31,17 @@ if TYPE_CHECKING:
 
 
 def count_to_dict(count: Count | None) -> dict[str, Any] | None:
-    """{"min", "max"} (an open bound is null), with "breakdown" when there is one."""
+    """{"min", "max"} (an open bound is null), with "breakdown" when there is
+    one, and "reports" (each source's figure) when sources disagree."""
     if count is None:
         return None
     shaped: dict[str, Any] = {"min": count.min, "max": count.max}
     if count.breakdown:
         shaped["breakdown"] = dict(count.breakdown)
+    if count.reports:
+        shaped["reports"] = [
+            {"min": f.min, "max": f.max, "by": f.by, "source": f.source, "note": f.note} for f in count.reports
+        ]
     return shaped
 
 
@@ -51,14 +56,54 @@ def _count(count: Count | None) -> dict[str, Any] | None:
 @lru_cache(maxsize=65536)
 def _locations(locations: tuple[Location, ...]) -> list[dict[str, Any]]:
     return [
-        {"place": loc.place, "region": loc.region, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
+        {
+            "place": loc.place,
+            "region": loc.region,
+            "country": loc.country,
+            "lat": loc.lat,
+            "lon": loc.lon,
+            "zone": loc.zone,
+        }
         for loc in locations
     ]
 
 
 @lru_cache(maxsize=65536)
 def _sources(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
-    return [{"title": s.title, "url": s.url, "note": s.note} for s in sources]
+    return [{"id": s.id, "title": s.title, "url": s.url, "note": s.note} for s in sources]
+
+
+@lru_cache(maxsize=65536)
+def _plain_accounts(ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [{"id": i, "status": "confirmed", "by": None, "source": None} for i in ids]
+
+
+def _accounts(event: Event, ids: tuple[str, ...], side: str) -> list[dict[str, Any]]:
+    """One object per account of each actor: a plain id is one confirmed account."""
+    if not event.roles:
+        return _plain_accounts(ids)
+    shaped = []
+    for ident in ids:
+        roles = event.accounts(ident, side)
+        if not roles:
+            shaped.append({"id": ident, "status": "confirmed", "by": None, "source": None})
+        shaped.extend({"id": ident, "status": r.status, "by": r.by, "source": r.source} for r in roles)
+    return shaped
+
+
+@lru_cache(maxsize=65536)
+def _plain_causes(ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [{"id": i, "type": "cause", "by": None, "source": None} for i in ids]
+
+
+def _causes(event: Event) -> list[dict[str, Any]]:
+    if not event.links:
+        return _plain_causes(event.causes)
+    shaped = []
+    for ident in event.causes:
+        link = event.link(ident)
+        shaped.append({"id": ident, "type": link.type, "by": link.by, "source": link.source})
+    return shaped
 
 
 @lru_cache(maxsize=65536)
@@ -82,12 +127,16 @@ def event_to_dict(event: Event, store: Store) -> dict[str, Any]:
         "start": _iso(start),
         "end": _iso(end) if end is not None else None,
         "precision": _PRECISION_LABELS[start.precision],
+        "zone": event.zone,
+        "reported_start": _iso(event.reported_start) if event.reported_start is not None else None,
         "locations": _locations(event.locations),
-        "actors": event.actors,
-        "targets": event.targets,
+        "actors": _accounts(event, event.actors, "actor"),
+        "targets": _accounts(event, event.targets, "target"),
         "casualties": {"killed": _count(event.killed), "injured": _count(event.injured)},
-        "causes": event.causes,
+        "causes": _causes(event),
         "effects": store.effects.get(event.id, ()),
+        "part_of": event.part_of,
+        "parts": store.parts.get(event.id, ()),
         "tags": event.tags,
         "sources": _sources(event.sources),
         "summary": event.summary,

@@ -41,6 +41,7 @@ EVENT_KEYS = frozenset(
         "part_of",
         "places",
         "zone",
+        "reported_start",
     }
 )
 #: Keys a JSON export adds that are derived, and so ignored when it is read back.

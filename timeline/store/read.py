@@ -171,7 +171,10 @@ class _Reader:
             value = values.get(name)
             if type(value) is Accounted:
                 values[name] = value.ids
-                roles.extend(value.details)
+                # Grouped by actor, in the order of the ids, so that the same
+                # accounts in another order (as JSON writes them) are equal.
+                order = {ident: n for n, ident in enumerate(value.ids)}
+                roles.extend(sorted(value.details, key=lambda r: order[r.actor]))
         if roles:
             values["roles"] = tuple(roles)
         causes = values.get("causes")

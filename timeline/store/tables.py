@@ -44,5 +44,5 @@ EVENT_FIELDS: Fields = (
     ("end", from_toml_value), ("locations", parse_locations), ("actors", parse_actors),
     ("targets", parse_targets), ("killed", parse_figures), ("injured", parse_figures),
     ("causes", parse_causes), ("tags", texts), ("summary", paragraphs), ("sources", parse_sources),
-    ("part_of", parse_part_of), ("zone", parse_zone),
+    ("part_of", parse_part_of), ("zone", parse_zone), ("reported_start", from_toml_value),
 )  # fmt: skip
