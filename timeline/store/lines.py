@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from timeline.errors import Problem
 
-_HEADER = re.compile(r"\s*\[\[\s*(event|actor)\s*\]\]")
+_HEADER = re.compile(r"\s*\[\[\s*(event|actor|place)\s*\]\]")
 _SUBTABLE = re.compile(r"\s*\[\[?\s*(event|actor)\.([A-Za-z0-9_-]+)\s*\]\]?")
 _OTHER_TABLE = re.compile(r"\s*\[")
 _KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
@@ -37,13 +37,14 @@ class LineIndex:
 
     events: list[TableLines] = field(default_factory=list)
     actors: list[TableLines] = field(default_factory=list)
+    places: list[TableLines] = field(default_factory=list)
     top: dict[str, int] = field(default_factory=dict)
 
     def line(self, table: str, index: int | None, name: str | None) -> int | None:
         """The line of a field of the index-th table of a kind, or of the table."""
         if index is None:
             return self.top.get(name) if name else None
-        tables = self.events if table == "event" else self.actors
+        tables = {"event": self.events, "actor": self.actors, "place": self.places}.get(table, [])
         if index >= len(tables):
             return None
         found = tables[index]
@@ -73,7 +74,7 @@ def index_lines(text: str) -> LineIndex:
         header = _HEADER.match(line)
         if header:
             current = TableLines(number)
-            (index.events if header[1] == "event" else index.actors).append(current)
+            {"event": index.events, "actor": index.actors, "place": index.places}[header[1]].append(current)
             in_subtable = False
             continue
         sub = _SUBTABLE.match(line)
@@ -107,7 +108,7 @@ class Found(NamedTuple):
     of its kind; one of a check knows only the event's id.
     """
 
-    table: str  # "top", "event" or "actor"
+    table: str  # "top", "event", "actor" or "place"
     position: int | None  # index among the tables of that kind, if known
     event_id: str | None
     field: str | None
@@ -135,8 +136,9 @@ def locate(found: Iterable[Found], origin: str, text: str | None) -> list[Proble
                 line = lines.event_line(f.event_id, name)
         ident = f.event_id if f.table == "event" else None
         where = f.field
-        if f.table == "actor":
-            where = f"actor[{f.position}].{f.field}" if f.field else f"actor[{f.position}]"
+        if f.table in ("actor", "place"):
+            at = f"{f.table}[{f.position}]"
+            where = f"{at}.{f.field}" if f.field else at
         problems.append(
             Problem(f.message, path=origin, line=line, event_id=ident, field=where, check=f.check)
         )
