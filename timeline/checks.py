@@ -138,7 +138,9 @@ def unknown_source_refs(store: Store) -> Iterator[Problem]:
         ids = [s.id for s in event.sources if s.id is not None]
         for ident, n in Counter(ids).items():
             if n > 1:
-                yield Problem(f'source id "{ident}" is used by {n} sources', event_id=event.id, field="sources")
+                yield Problem(
+                    f'source id "{ident}" is used by {n} sources', event_id=event.id, field="sources"
+                )
         for name, source in _cited(event):
             if source not in ids:
                 yield Problem(
@@ -198,9 +200,10 @@ def part_outside_whole(store: Store) -> Iterator[Problem]:
                     event_id=event.id,
                     field="part_of",
                 )
-            if whole.end is not None and certainly_before(whole.end, event.end or event.start):
+            last = event.end or event.start
+            if whole.end is not None and certainly_before(whole.end, last):
                 yield Problem(
-                    f'ends {(event.end or event.start).iso()}, after its whole "{whole_id}" ends ({whole.end.iso()})',
+                    f'ends {last.iso()}, after its whole "{whole_id}" ends ({whole.end.iso()})',
                     event_id=event.id,
                     field="part_of",
                 )
@@ -213,7 +216,7 @@ def missing_urls(store: Store) -> Iterator[Problem]:
     for event in store.events:
         if event.sources and not any(s.url for s in event.sources):
             yield Problem(
-                "has no source with a URL; add `url = \"https://...\"` to a [[event.sources]]",
+                'has no source with a URL; add `url = "https://..."` to a [[event.sources]]',
                 event_id=event.id,
                 field="sources",
             )

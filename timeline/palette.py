@@ -29,7 +29,7 @@ PALETTE: Final[dict[str, Kind]] = {
                    "red", "salmon", "#fa8072", "a"),
     "airstrike": Kind("a strike from the air by a state's forces",
                       "bold red", "tomato", "#ff6347", "A"),
-    "missile-strike": Kind("a state's missile or drone strike not from aircraft: ballistic missiles, launched drones",
+    "missile-strike": Kind("a state's missile or drone strike not from aircraft: ballistic missiles",
                            "bold yellow", "orange", "#ffa500", "M"),
     "killing": Kind("a targeted killing of a named person",
                     "bold magenta", "orchid", "#da70d6", "K"),

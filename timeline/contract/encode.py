@@ -40,7 +40,8 @@ def count_to_dict(count: Count | None) -> dict[str, Any] | None:
         shaped["breakdown"] = dict(count.breakdown)
     if count.reports:
         shaped["reports"] = [
-            {"min": f.min, "max": f.max, "by": f.by, "source": f.source, "note": f.note} for f in count.reports
+            {"min": f.min, "max": f.max, "by": f.by, "source": f.source, "note": f.note}
+            for f in count.reports
         ]
     return shaped
 

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from timeline.dates.parse import from_toml_value
 from timeline.hints import did_you_mean
 from timeline.model import ACTOR_KINDS, Count, Location, Source
 from timeline.palette import EVENT_KINDS

@@ -40,7 +40,9 @@ class _Reader:
         version_key, event_key, actor_key = (
             ("version", "events", "actors") if json_form else ("schema", "event", "actor")
         )
-        known = (version_key, event_key, actor_key) if json_form else (version_key, event_key, actor_key, "place")
+        known = (
+            (version_key, event_key, actor_key) if json_form else (version_key, event_key, actor_key, "place")
+        )
         for key in data:
             if key not in known:
                 self.fail("top", None, None, key, f"unknown top-level key {key!r}{hint(key)}")
@@ -93,7 +95,9 @@ class _Reader:
                 self.fail("place", index, ident, None, str(exc))
                 continue
             if found in self.places:
-                self.fail("place", index, ident, "id", f'place id "{found}" is used twice; ids must be unique')
+                self.fail(
+                    "place", index, ident, "id", f'place id "{found}" is used twice; ids must be unique'
+                )
             self.places[found] = location
 
     def actor(self, index: int, raw: object) -> Actor | None:
@@ -155,8 +159,12 @@ class _Reader:
             place = self.places.get(name)
             if place is None:
                 self.fail(
-                    "event", index, ident, f"places.{position}",
-                    f'names unknown place "{name}"; add a [[place]] with that id{hint(name, frozenset(self.places))}',
+                    "event",
+                    index,
+                    ident,
+                    f"places.{position}",
+                    f'names unknown place "{name}"; add a [[place]] with that id'
+                    + hint(name, frozenset(self.places)),
                 )
             else:
                 found.append(place)

@@ -15,10 +15,10 @@ from timeline.store.evidence import (
     parse_zone,
 )
 from timeline.store.fields import (
-    paragraphs,
     actor_kind,
     event_kind,
     identifiers,
+    paragraphs,
     parse_identifier,
     parse_locations,
     parse_sources,
