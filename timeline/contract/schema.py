@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from timeline.model import ACTOR_KINDS, SCHEMA_VERSION
+from timeline.model import ACTOR_KINDS, LINK_TYPES, SCHEMA_VERSION, STATUSES
 from timeline.palette import EVENT_KINDS
 
 _ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$"}
@@ -14,6 +14,20 @@ _DATE = {
     "description": "ISO 8601 cut to the event's precision",
 }
 _BOUND = {"type": ["integer", "null"], "minimum": 0}
+_NULLABLE_TEXT = {"type": ["string", "null"]}
+_NULLABLE_ID = {"anyOf": [_ID, {"type": "null"}]}
+_REPORT = {
+    "type": "object",
+    "required": ["min", "max", "by", "source", "note"],
+    "additionalProperties": False,
+    "properties": {
+        "min": _BOUND,
+        "max": _BOUND,
+        "by": {**_NULLABLE_ID, "description": "the actor that gave the figure"},
+        "source": {**_NULLABLE_ID, "description": "the id of the event's source that reported it"},
+        "note": _NULLABLE_TEXT,
+    },
+}
 _COUNT = {
     "type": ["object", "null"],
     "required": ["min", "max"],
@@ -22,15 +36,42 @@ _COUNT = {
         "min": _BOUND,
         "max": {**_BOUND, "description": "null for an open 'at least' figure"},
         "breakdown": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+        "reports": {
+            "type": "array",
+            "items": _REPORT,
+            "description": "each source's figure; min..max is their envelope",
+        },
     },
 }
-_NULLABLE_TEXT = {"type": ["string", "null"]}
+_ACCOUNT = {
+    "type": "object",
+    "required": ["id", "status", "by", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "id": _ID,
+        "status": {"enum": list(STATUSES)},
+        "by": {**_NULLABLE_ID, "description": "who attributed it, for status 'attributed'"},
+        "source": _NULLABLE_ID,
+    },
+}
+_CAUSE = {
+    "type": "object",
+    "required": ["id", "type", "by", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "id": _ID,
+        "type": {"enum": list(LINK_TYPES)},
+        "by": {**_NULLABLE_ID, "description": "the actor that states the link"},
+        "source": _NULLABLE_ID,
+    },
+}
 
 EVENT: dict[str, Any] = {
     "type": "object",
     "required": [
-        "id", "title", "kind", "start", "end", "precision", "locations", "actors", "targets",
-        "casualties", "causes", "effects", "tags", "sources", "summary",
+        "id", "title", "kind", "start", "end", "precision", "zone", "reported_start", "locations",
+        "actors", "targets", "casualties", "causes", "effects", "part_of", "parts", "tags", "sources",
+        "summary",
     ],
     "additionalProperties": False,
     "properties": {
@@ -40,11 +81,16 @@ EVENT: dict[str, Any] = {
         "start": _DATE,
         "end": {"anyOf": [_DATE, {"type": "null"}]},
         "precision": {"enum": ["year", "month", "day", "minute"]},
+        "zone": {**_NULLABLE_TEXT, "description": "IANA zone of the place's clock, on which start and end are"},
+        "reported_start": {
+            "anyOf": [_DATE, {"type": "null"}],
+            "description": "the start as its source reported it, when on another clock",
+        },
         "locations": {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["place", "region", "country", "lat", "lon"],
+                "required": ["place", "region", "country", "lat", "lon", "zone"],
                 "additionalProperties": False,
                 "properties": {
                     "place": {"type": "string"},
@@ -52,27 +98,35 @@ EVENT: dict[str, Any] = {
                     "country": {"type": "string"},
                     "lat": {"type": ["number", "null"], "minimum": -90, "maximum": 90},
                     "lon": {"type": ["number", "null"], "minimum": -180, "maximum": 180},
+                    "zone": _NULLABLE_TEXT,
                 },
             },
         },
-        "actors": {"type": "array", "items": _ID},
-        "targets": {"type": "array", "items": _ID},
+        "actors": {"type": "array", "items": _ACCOUNT, "description": "one object per account"},
+        "targets": {"type": "array", "items": _ACCOUNT},
         "casualties": {
             "type": "object",
             "required": ["killed", "injured"],
             "additionalProperties": False,
             "properties": {"killed": _COUNT, "injured": _COUNT},
         },
-        "causes": {"type": "array", "items": _ID},
+        "causes": {"type": "array", "items": _CAUSE},
         "effects": {"type": "array", "items": _ID},
+        "part_of": {"type": "array", "items": _ID},
+        "parts": {"type": "array", "items": _ID},
         "tags": {"type": "array", "items": {"type": "string"}},
         "sources": {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["title", "url", "note"],
+                "required": ["id", "title", "url", "note"],
                 "additionalProperties": False,
-                "properties": {"title": {"type": "string"}, "url": _NULLABLE_TEXT, "note": _NULLABLE_TEXT},
+                "properties": {
+                    "id": _NULLABLE_ID,
+                    "title": {"type": "string"},
+                    "url": _NULLABLE_TEXT,
+                    "note": _NULLABLE_TEXT,
+                },
             },
         },
         "summary": {"type": "string"},
@@ -94,8 +148,8 @@ ACTOR: dict[str, Any] = {
 
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "https://timeline.invalid/schema/store-v1.json",
-    "title": "timeline store, JSON contract version 1",
+    "$id": "https://timeline.invalid/schema/store-v2.json",
+    "title": f"timeline store, JSON contract version {SCHEMA_VERSION}",
     "type": "object",
     "required": ["version", "events", "actors"],
     "additionalProperties": False,
