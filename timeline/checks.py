@@ -280,8 +280,16 @@ AUDITS: dict[str, Check] = {
 def run_checks(store: Store, audits: bool = False) -> list[Problem]:
     """All problems every check finds (and, asked, every audit), each tagged
     with its check's name."""
+    return _run({**CHECKS, **AUDITS} if audits else CHECKS, store)
+
+
+def run_audits(store: Store) -> list[Problem]:
+    """All problems the audits find, each tagged with its audit's name."""
+    return _run(AUDITS, store)
+
+
+def _run(chosen: dict[str, Check], store: Store) -> list[Problem]:
     found = []
-    chosen = {**CHECKS, **AUDITS} if audits else CHECKS
     for name, check in chosen.items():
         for problem in check(store):
             found.append(Problem(problem.message, store.origin, None, problem.event_id, problem.field, name))

@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "export": "timeline.cli.exporting",
     "schema": "timeline.cli.exporting",
     "check": "timeline.cli.checking",
+    "upgrade": "timeline.cli.checking",
     "add": "timeline.cli.adding",
 }
 

@@ -1,6 +1,8 @@
-"""`check`: the store's integrity, for people and for scripts."""
+"""`check` (the store's integrity, for people and for scripts) and `upgrade`
+(a store rewritten at the current schema)."""
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -28,10 +30,11 @@ def check(
 ) -> None:
     """Check the store's structure and integrity.
 
-    Ids are unique, causes and actors exist, causes form no cycle, no effect
-    precedes its cause, spans end after they start, every event has a source,
-    and casualty breakdowns fit their figures. Exits 0 when clean, 1 with one
-    line per problem.
+    Ids are unique; causes, wholes, actors and cited sources exist; causes and
+    part_of form no cycle; no effect precedes its cause; a part lies within its
+    whole; spans end after they start; every event has a source, and one with a
+    URL; every reported figure says who gave it; casualty breakdowns fit their
+    figures. Exits 0 when clean, 1 with one line per problem.
 
     Examples:
 
@@ -48,6 +51,20 @@ def check(
             write(check_json(None, exc.problems))
             raise typer.Exit(1) from None
         raise
+    from timeline.checks import run_audits
+
+    audited = run_audits(store)
+    if audited:
+        from timeline.store.files import read_text_file
+        from timeline.store.lines import from_check, locate
+
+        problems = locate([from_check(p) for p in audited], store.origin, read_text_file(state(ctx).path))
+        if output == CheckFormat.json:
+            from timeline.contract.encode import check_json
+
+            write(check_json(None, problems))
+            raise typer.Exit(1)
+        raise DataError(problems)
     if output == CheckFormat.json:
         from timeline.contract.encode import check_json
 
@@ -57,3 +74,42 @@ def check(
     write(
         f"{store.origin}: ok: {len(store.events)} events, {len(store.actors)} actors, {links} causal links\n"
     )
+
+
+@app.command("upgrade")
+def upgrade(
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="The store file to upgrade.", dir_okay=False, show_default=False),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the upgraded store instead of writing it.")
+    ] = False,
+) -> None:
+    """Rewrite a store at the current schema (2).
+
+    A TOML store keeps every byte but its `schema = 1` line: every schema-1
+    form is valid in schema 2. A JSON export of version 1 is written again as
+    version 2. The result is checked as every load is, then replaces the file
+    atomically. A store at schema 2 already is left alone.
+
+    Examples:
+
+      timeline upgrade my-events.toml --dry-run
+
+      timeline upgrade my-events.toml
+    """
+    import sys
+
+    from timeline.store.files import read_text_file, write_atomically
+    from timeline.store.migrate import upgraded
+
+    result = upgraded(read_text_file(file), str(file))
+    if result is None:
+        sys.stderr.write(f"{file}: already at schema 2; nothing to do\n")
+        return
+    if dry_run:
+        write(result)
+        return
+    write_atomically(file, result)
+    sys.stderr.write(f"{file}: upgraded to schema 2\n")
