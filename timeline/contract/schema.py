@@ -81,7 +81,7 @@ EVENT: dict[str, Any] = {
         "start": _DATE,
         "end": {"anyOf": [_DATE, {"type": "null"}]},
         "precision": {"enum": ["year", "month", "day", "minute"]},
-        "zone": {**_NULLABLE_TEXT, "description": "IANA zone of the place's clock, on which start and end are"},
+        "zone": {**_NULLABLE_TEXT, "description": "IANA zone of the place's clock: start and end are on it"},
         "reported_start": {
             "anyOf": [_DATE, {"type": "null"}],
             "description": "the start as its source reported it, when on another clock",

@@ -244,7 +244,7 @@ class _Reader:
         if count is None:
             self.fail("event", index, ident, key, f"a breakdown needs a `{name}` figure too")
             return count
-        return Count(count.min, count.max, pairs)
+        return count._replace(breakdown=pairs)
 
 
 def read_data(data: Mapping[str, Any], origin: str, json_form: bool) -> tuple[Store, list[Found]]:
