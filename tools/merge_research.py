@@ -121,13 +121,13 @@ def main() -> None:
             events[e["id"]] = e
     out = [HEADER, "schema = 2", "", "# --- Actors " + "-" * 66, ""]
     for a in actors.values():
-        out += table_lines("actor", a) + [""]
+        out += [*table_lines("actor", a), ""]
     out += ["# --- Places " + "-" * 66, ""]
     for p in sorted(places.values(), key=lambda p: (p["country"], p["id"])):
-        out += table_lines("place", p) + [""]
+        out += [*table_lines("place", p), ""]
     out += ["# --- Events, in order of their start " + "-" * 40, ""]
     for e in sorted(events.values(), key=sort_key):
-        out += event_lines(e) + [""]
+        out += [*event_lines(e), ""]
     Path(sys.argv[1] if len(sys.argv) > 1 else HERE / "events.toml").write_text("\n".join(out))
 
 
