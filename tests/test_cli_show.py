@@ -73,11 +73,21 @@ def test_unknown_and_ambiguous_ids_exit_1_with_suggestions(invoke: Invoke, mini_
     )
 
 
-def test_check_clean(invoke: Invoke, mini_store: Path) -> None:
-    result = invoke("--store", str(mini_store), "check")
-    assert (result.exit_code, result.stdout) == (0, f"{mini_store}: ok: 6 events, 3 actors, 6 causal links\n")
+def test_check_clean(invoke: Invoke) -> None:
+    store = Path(__file__).parent / "fixtures" / "schema2.toml"
+    result = invoke("--store", str(store), "check")
+    assert (result.exit_code, result.stdout) == (0, f"{store}: ok: 3 events, 4 actors, 2 causal links\n")
+    result = invoke("--store", str(store), "check", "--format", "json")
+    assert json.loads(result.stdout) == {"ok": True, "events": 3, "actors": 4, "problems": []}
+
+
+def test_check_audits_that_every_event_has_a_url(invoke: Invoke, mini_store: Path) -> None:
+    assert invoke("--store", str(mini_store), "list", "--format", "ids").exit_code == 0  # it loads
     result = invoke("--store", str(mini_store), "check", "--format", "json")
-    assert json.loads(result.stdout) == {"ok": True, "events": 6, "actors": 3, "problems": []}
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)["problems"]
+    assert {p["check"] for p in problems} == {"missing-urls"}
+    assert len(problems) == 5  # one event cites a URL
 
 
 def test_check_problems_as_json(invoke: Invoke, tmp_path: Path) -> None:

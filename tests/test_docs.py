@@ -17,7 +17,7 @@ NAMES = sorted(COMMANDS)
 
 def test_there_are_commands() -> None:
     assert set(NAMES) == {"list", "show", "chain", "path", "explore", "stats", "chart", "export",
-                          "schema", "check", "add"}  # fmt: skip
+                          "schema", "check", "upgrade", "add"}  # fmt: skip
 
 
 @pytest.mark.parametrize("command", NAMES)

@@ -66,7 +66,8 @@ BAD_STORES = [
         'sources = [{ title = "S" }]\n',
         [
             '{path}:11: event "e1": field "kind": \'strike\' is not a kind; use one of: background, '
-            "campaign, attack, airstrike, killing, protest, political, diplomatic, military, statement"
+            "campaign, attack, airstrike, missile-strike, killing, protest, political, diplomatic, military, "
+            "statement"
         ],
     ),
     (
@@ -115,12 +116,12 @@ BAD_STORES = [
     (
         "missing schema",
         '[[event]]\nid = "e1"\ntitle = "T"\nkind = "attack"\nstart = "2019"\nsources = ["S"]\n',
-        ['{path}: field "schema": missing; add `schema = 1`'],
+        ['{path}: field "schema": missing; add `schema = 2`'],
     ),
     (
         "wrong schema",
         "schema = 7\n",
-        ['{path}:1: field "schema": 7 is not a supported version (this program reads 1)'],
+        ['{path}:1: field "schema": 7 is not a supported version (this program reads 1 and 2)'],
     ),
     (
         "unknown top-level key",
@@ -257,7 +258,9 @@ def test_loaded_model(mini_store: Path) -> None:
     store = open_store(mini_store)
     strikes = store.by_id["strikes"]
     assert strikes.start.precision is Precision.MINUTE
-    assert strikes.start.offset == -300
+    assert strikes.start.offset == 180  # on al-Qa'im's clock
+    assert strikes.reported_start is not None
+    assert strikes.reported_start.offset == -300  # as the Pentagon gave it
     assert strikes.killed == Count(25, None, (("Iraq", 19), ("Syria", 6)))
     assert strikes.countries == ("Iraq", "Syria")
     assert store.effects_of("strikes") == ("embassy", "soleimani")
