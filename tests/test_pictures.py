@@ -181,27 +181,28 @@ def test_chart_of_a_small_store(invoke: Invoke, mini_store: Path) -> None:
 
 CHART_CURATED_KILLED = """\
 Killed (lower bounds) per month, Oct 2023 to Feb 2024
-39 ┤                AAA
-   │                AAA
-   │                AAA
-   │                AAA
-   │                AAA
-   │                AAA
-   │                AAA
-   │            aaa AAA
+25 ┤                KKK
+   │    AAA         AAA
+   │    AAA         AAA
+   │    AAA         AAA
+   │    AAA         AAA
+   │    AAA     KKK AAA
+   │    AAA AAA MMM aaa
+   │mmm AAA AAA aaa aaa
  0 ┼──┴───┴───┴───┴───┴─
     2023        2024
-                AB  C
-A  4 Jan 2024  US drone strike in Baghdad kills Nujaba commander Mushtaq Talib 
-al-Saidi  (killed 2–4)
-B  28 Jan 2024  Drone attack on Tower 22 in Jordan kills three US soldiers  
-(killed 3)
-C  2 Feb 2024  US strikes on IRGC and militia targets in Iraq and Syria  (killed
-39+)
-a attack  A airstrike  K killing
-Not drawn: 1 span over several months (killed at least 30):
-   Oct 2023 to Feb 2024  US counterattacks on militias in Iraq and Syria  
-(killed 30+)
+        ABC         DE
+A  8 Nov 2023  US F-15s strike an IRGC weapons store at Maysalun, Deir ez-Zor  
+(killed 9)
+B  12 Nov 2023  US strikes a training site near Abu Kamal and a safe house near 
+Mayadin  (killed 8)
+C  22 Nov 2023  US jets strike Kata'ib Hezbollah sites at Jurf al-Sakhar and in 
+Anbar  (killed 5–9)
+D  3 Feb 2024 00:00 +03:00  US strikes IRGC and militia targets in Iraq and 
+Syria in retaliation for Tower 22  (killed 16+)
+E  4 Feb 2024  Drone attack on the al-Omar base kills SDF commandos  (killed 
+6–7)
+a attack  A airstrike  M missile-strike  K killing  m military
 """  # noqa: W291
 
 

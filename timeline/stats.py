@@ -177,7 +177,7 @@ def _split(
 
 
 def _shared(countries: Sequence[str]) -> str:
-    return "shared: " + ", ".join(countries)
+    return "shared: " + ", ".join(sorted(countries))  # one row per set of countries, whatever their order
 
 
 def _book_countries(sums: _Sums, event: Event, figures: Own, known: frozenset[str]) -> None:
