@@ -4,7 +4,8 @@ largest events picked for labels."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import timedelta
 from enum import Enum
 from typing import NamedTuple
 
@@ -79,6 +80,8 @@ class Layout(NamedTuple):
     peak: int
     labelled: list[tuple[str, Event, int]]  # (mark, event, column index)
     by: str
+    spans: tuple[tuple[Event, int], ...] = ()  # left out: spans whose toll no one column can hold
+    heights: Mapping[str, int] = {}  # event id -> value, for the labels
 
 
 def choose_unit(first: int, last: int) -> Unit:
@@ -92,39 +95,65 @@ def choose_unit(first: int, last: int) -> Unit:
     return Unit.YEAR
 
 
-def value_of(event: Event, by: str) -> int:
-    """The height an event adds: 1, or its killed figure's lower bound."""
+def value_of(event: Event, by: str, heights: Mapping[str, int] | None = None) -> int:
+    """The height an event adds: 1, or its figure's lower bound (from `heights`,
+    event id -> value, when given: a whole's residual beyond its parts)."""
     if by == "count":
         return 1
-    return (event.killed.min or 0) if event.killed is not None else 0
+    if heights is not None:
+        return heights.get(event.id, 0)
+    count = event.killed if by == "killed" else event.injured
+    return (count.min or 0) if count is not None else 0
+
+
+def last_month(event: Event) -> int:
+    """The month index (year * 12 + month - 1) of the last month the event covers."""
+    last = (event.end or event.start).end - timedelta(microseconds=1)
+    return last.year * 12 + last.month - 1
 
 
 def layout(
-    events: Sequence[Event], by: str, max_columns: int, labels: int = 5, since: int | None = None
+    events: Sequence[Event],
+    by: str,
+    max_columns: int,
+    labels: int = 5,
+    since: int | None = None,
+    heights: Mapping[str, int] | None = None,
 ) -> Layout | None:
     """Bins for the events, at the finest unit whose columns fit in max_columns.
 
     `since` (a month index, year * 12 + month - 1) is where the chart starts: a
-    span that began earlier is drawn in the first month shown.
+    span that began earlier is drawn in the first month shown. `heights` (event
+    id -> value) gives each event's figure as counted (a whole's residual).
+    By a figure, a span (an event whose period covers more than one column)
+    is left out of the bars and listed in `spans`: booked in its start column,
+    a decade's toll would stand for one month or year and flatten the rest.
     """
     if not events:
         return None
+    measure = "killed" if by == "count" else by
     placed = [(max(e.start.year * 12 + e.start.month - 1, since or 0), e) for e in events]
     months = [month for month, _ in placed]
     unit = choose_unit(min(months), max(months))
     order = list(Unit)
+    spans: list[tuple[Event, int]] = []
     for candidate in order[order.index(unit) :]:
-        columns = _columns(placed, by, candidate)
+        spans = [] if by == "count" else [
+            (e, value_of(e, by, heights)) for month, e in placed
+            if value_of(e, by, heights) > 0 and last_month(e) // candidate.months > month // candidate.months
+        ]  # fmt: skip
+        left_out = {id(e) for e, _ in spans}
+        columns = _columns([(m, e) for m, e in placed if id(e) not in left_out], by, candidate, heights)
         if len(columns) <= max_columns or candidate is Unit.YEAR:
             unit = candidate
             break
     if len(columns) > max_columns:
         return None
     position = {c.first: n for n, c in enumerate(columns) if not c.is_gap}
-    month_of = {id(e): month for month, e in placed}
+    month_of = {id(e): month for month, e in placed if id(e) not in left_out}
     ranked = sorted(
-        (e for e in events if value_of(e, "killed") > 0),
-        key=lambda e: (-value_of(e, "killed"), e.sort_key),
+        (e for e in events if id(e) in month_of and value_of(e, measure, heights) > 0),
+        key=lambda e: (-value_of(e, measure, heights), e.sort_key),
     )[:labels]
     marks = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     labelled = [
@@ -132,19 +161,23 @@ def layout(
         for n, event in enumerate(sorted(ranked, key=lambda e: e.sort_key))
     ]
     peak = max((c.total for c in columns), default=0)
-    return Layout(unit, columns, peak, labelled, by)
+    return Layout(unit, columns, peak, labelled, by, tuple(spans), heights or {})
 
 
-def _columns(placed: Sequence[tuple[int, Event]], by: str, unit: Unit) -> list[Column]:
+def _columns(
+    placed: Sequence[tuple[int, Event]], by: str, unit: Unit, heights: Mapping[str, int] | None = None
+) -> list[Column]:
     bins: dict[int, dict[str, int]] = {}
     uncertain: dict[int, int] = {}
     for month, event in placed:
         index = month // unit.months
         values = bins.setdefault(index, {})
-        values[event.kind] = values.get(event.kind, 0) + value_of(event, by)
+        values[event.kind] = values.get(event.kind, 0) + value_of(event, by, heights)
         clamped = month != event.start.year * 12 + event.start.month - 1
         if unit.finer_than(event.start.precision) and not clamped:
             uncertain[index] = uncertain.get(index, 0) + 1
+    if not bins:
+        return []
     first, last = min(bins), max(bins)
     columns: list[Column] = []
     empty_from: int | None = None

@@ -63,6 +63,7 @@ class ChartMeasure(StrEnum):
 
     events = "count"  # the member cannot be called `count`: str.count
     killed = "killed"
+    injured = "injured"
 
 
 @app.command("chart")
@@ -71,14 +72,17 @@ def chart(
     ctx: typer.Context,
     where: FilterOptions,
     by: Annotated[
-        ChartMeasure, typer.Option("--by", help="Bar heights: count of events, or killed (lower bounds).")
+        ChartMeasure,
+        typer.Option("--by", help="Bar heights: count of events, or killed or injured (lower bounds)."),
     ] = ChartMeasure.events,
 ) -> None:
     """Draw the rhythm of the escalation as bars over time.
 
     The time unit (month, quarter or year) suits the span, long empty stretches
     are compressed, bars are stacked and coloured by kind, and the largest
-    events are labelled.
+    events are labelled. By killed or injured, a whole (a campaign with parts)
+    adds only what its parts do not cover, and a span over several columns is
+    not drawn in its start column: it is listed under the chart instead.
 
     Examples:
 
@@ -87,6 +91,8 @@ def chart(
       timeline chart --from 2019 --to 2020 --by killed
 
       timeline chart --from "Oct 2023" --kind attack --kind airstrike
+
+      timeline chart --from 1979 --to 2024 --by injured
     """
     from timeline.chart_data import layout
     from timeline.query import select
@@ -101,7 +107,14 @@ def chart(
     since_month = None
     if selection.period is not None and selection.period.start.year > 1:
         since_month = selection.period.start.year * 12 + selection.period.start.month - 1
-    drawn = layout(events, by.value, max(10, console.width - axis), since=since_month)
+    from timeline.stats import own
+
+    measure = "injured" if by is ChartMeasure.injured else "killed"
+    heights = {}
+    for event in events:
+        count = getattr(own(store, event), measure)
+        heights[event.id] = (count.min or 0) if count is not None else 0
+    drawn = layout(events, by.value, max(10, console.width - axis), since=since_month, heights=heights)
     if drawn is None:
         console.print("No events match." if not events else "The terminal is too narrow for this span.")
         return

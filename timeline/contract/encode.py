@@ -27,7 +27,7 @@ from timeline.model import (
 if TYPE_CHECKING:
     from timeline.errors import Problem
     from timeline.graph import ChainNode
-    from timeline.stats import Group, Summary, Total
+    from timeline.stats import ActorRow, Group, Summary, Total
 
 
 def count_to_dict(count: Count | None) -> dict[str, Any] | None:
@@ -270,27 +270,57 @@ def total_to_dict(value: Total) -> dict[str, int | None]:
 
 
 def summary_to_dict(summary: Summary, store: Store) -> dict[str, object]:
-    """The summary as the JSON that `stats --format json` prints."""
+    """The summary as the JSON that `stats --format json` prints.
 
-    def groups(found: list[Group], actors: bool = False) -> list[dict[str, object]]:
-        rows: list[dict[str, object]] = []
+    Every figure is counted once: a whole contributes only its residual beyond
+    its parts ("wholes"). A by_year key is a year or a span ("2003\u20132011");
+    a by_country key is a country or "shared: Iraq, Syria" (a figure with no
+    breakdown by country); by_actor splits each actor's figures by side and by
+    whether the account is firm (confirmed, claimed) or not.
+    """
+
+    def group(g: Group) -> dict[str, object]:
+        return {"events": g.events, "killed": total_to_dict(g.killed), "injured": total_to_dict(g.injured)}
+
+    def keyed(found: list[Group]) -> list[dict[str, object]]:
+        return [{"key": g.key} | group(g) for g in found]
+
+    def years(found: list[Group]) -> list[dict[str, object]]:
+        rows = []
         for g in found:
-            row: dict[str, object] = {"key": g.key, "events": g.events}
-            if actors:
-                row |= {"name": store.actor_name(g.key), "acted": g.acted, "targeted": g.targeted}
-            row |= {"killed": total_to_dict(g.killed), "injured": total_to_dict(g.injured)}
-            rows.append(row)
+            first, _, last = g.key.partition("\u2013")
+            rows.append({"key": g.key, "first": int(first), "last": int(last or first)} | group(g))
         return rows
+
+    def countries(found: list[Group]) -> list[dict[str, object]]:
+        rows = []
+        for g in found:
+            shared = g.key.startswith("shared: ")
+            names = g.key.removeprefix("shared: ").split(", ") if shared else [g.key]
+            rows.append({"key": g.key, "shared": shared, "countries": names} | group(g))
+        return rows
+
+    def actor(a: ActorRow) -> dict[str, object]:
+        return {
+            "key": a.key,
+            "name": store.actor_name(a.key),
+            "events": a.events,
+            "acted": group(a.acted),
+            "acted_unconfirmed": group(a.acted_unconfirmed),
+            "targeted": group(a.targeted),
+            "targeted_unconfirmed": group(a.targeted_unconfirmed),
+        }
 
     return {
         "version": SCHEMA_VERSION,
         "events": summary.events,
         "killed": total_to_dict(summary.killed),
         "injured": total_to_dict(summary.injured),
-        "by_year": groups(summary.by_year),
-        "by_kind": groups(summary.by_kind),
-        "by_country": groups(summary.by_country),
-        "by_actor": groups(summary.by_actor, actors=True),
+        "wholes": {"events": summary.wholes, "parts": summary.parts},
+        "by_year": years(summary.by_year),
+        "by_kind": keyed(summary.by_kind),
+        "by_country": countries(summary.by_country),
+        "by_actor": [actor(a) for a in summary.by_actor],
     }
 
 

@@ -24,15 +24,22 @@ def _cell(kind: str, width: int, plain: bool) -> Text:
     return Text(BLOCK * width, style=style(kind) or "white")
 
 
+_MEASURES = {"count": "events", "killed": "killed (lower bounds)", "injured": "injured (lower bounds)"}
+
+
 def chart_view(chart: Layout, width: int, plain: bool) -> Text:
     """The whole picture: title, bars, axis, year labels, marks, legends."""
+    if not chart.columns:
+        out = Text(f"No {chart.by} to draw outside spans.\n")
+        out.append_text(_spans(chart))
+        return out
     height = min(HEIGHT, chart.peak) if chart.by == "count" else HEIGHT
     axis_width = len(str(chart.peak)) + 2
     room = max(1, width - axis_width - 1)
     span = max(1, min(4, room // max(1, len(chart.columns))))
     bar = span - 1 if span > 1 else 1
     stacks = [stack(c.values, chart.peak, height) for c in chart.columns]
-    measure = "events" if chart.by == "count" else "killed (lower bounds)"
+    measure = _MEASURES[chart.by]
     first, last = chart.columns[0].first, chart.columns[-1].last
     out = Text()
     out.append(f"{measure.capitalize()} per {chart.unit.value[0]}, ", style="bold")
@@ -94,8 +101,12 @@ def _years(chart: Layout, axis_width: int, span: int) -> Text:
 
 def _legends(chart: Layout, plain: bool) -> Text:
     out = Text()
+    measure = "injured" if chart.by == "injured" else "killed"
     for mark, event, _index in chart.labelled:
-        figure = f"  (killed {event.killed})" if event.killed is not None else ""
+        count = event.injured if measure == "injured" else event.killed
+        figure = f"  ({measure} {count})" if count is not None else ""
+        if count is not None and chart.heights.get(event.id, count.min or 0) != (count.min or 0):
+            figure = f"  ({measure} {count}, {chart.heights[event.id]} beyond its parts)"
         out.append(f"{mark}  {format_date(event.start)}  ")
         out.append(one_line(event.title))
         out.append(f"{figure}\n", style="dim")
@@ -114,4 +125,23 @@ def _legends(chart: Layout, plain: bool) -> Text:
         notes.append("? has events known only to the year, drawn at its start")
     if notes:
         out.append("   ".join(notes) + "\n", style="dim")
+    out.append_text(_spans(chart))
+    return out
+
+
+def _spans(chart: Layout) -> Text:
+    """The spans left out of the bars, each with its period and figure."""
+    out = Text(style="dim")
+    if not chart.spans:
+        return out
+    total = sum(value for _, value in chart.spans)
+    what = "1 span" if len(chart.spans) == 1 else f"{len(chart.spans)} spans"
+    out.append(f"Not drawn: {what} over several {chart.unit.value[0]}s ({chart.by} at least {total}):\n")
+    for event, value in chart.spans:
+        period = f"{format_date(event.start)} to {format_date(event.end or event.start)}"
+        out.append(f"   {period}  ")
+        out.append(one_line(event.title))
+        count = event.injured if chart.by == "injured" else event.killed
+        beyond = "" if count is None or count.min == value else f", {value} beyond its parts"
+        out.append(f"  ({chart.by} {count}{beyond})\n")
     return out
