@@ -123,7 +123,7 @@ def test_chain_json_shape() -> None:
 
     forest = build_tree(["e0"], neighbours(store, Direction.EFFECTS), max_depth=1)
     data = json.loads(chain_json(forest, store, "effects"))
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["direction"] == "effects"
     root = data["roots"][0]
     assert root["event"]["id"] == "e0"
