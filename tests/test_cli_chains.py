@@ -16,72 +16,80 @@ STORE = str(Path(__file__).parent / "fixtures" / "chain.toml")
 
 FORWARD = """\
 Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  campaign
-├── 27 Dec 2019  Rocket attack on K-1  attack  (+2 months)  k1
-│   └── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  
-│       (+2 days)  strikes
-│       ├── 31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  (+2 days)  
-│       │   embassy
-│       │   └── 3 Jan 2020  Soleimani killed  killing  (+3 days)  soleimani
-│       └── ↱ 3 Jan 2020  Soleimani killed  (+5 days)  soleimani  (shown above)
-└── ↱ 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  (+2 months)  
-    strikes  (shown above)
+├── 27 Dec 2019  Rocket attack on K-1  attack  (caused by, 2 months after)  k1
+│   └── 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  
+│       (caused by, 2 days after)  strikes
+│       ├── 31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  (caused by, 2 
+│       │   days after)  embassy
+│       │   └── 3 Jan 2020  Soleimani killed  killing  (caused by, 3 days after)
+│       │       soleimani
+│       └── ↱ 3 Jan 2020  Soleimani killed  (caused by, 5 days after)  soleimani
+│           (shown above)
+└── ↱ 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  (caused by, 2 
+    months after)  strikes  (shown above)
 """  # noqa: W291
 
 BACKWARD = """\
 3 Jan 2020  Soleimani killed  killing  soleimani
-├── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  (−5 
-│   days)  strikes
-│   ├── Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  (−2 months)
-│   │   campaign
-│   └── 27 Dec 2019  Rocket attack on K-1  attack  (−2 days)  k1
-│       └── ↱ Oct 2019 – Dec 2019  Campaign of attacks on bases  (−2 months)  
-│           campaign  (shown above)
-└── 31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  (−3 days)  embassy
-    └── ↱ 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  (−2 days)  
-        strikes  (shown above)
+├── 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  
+│   (caused by, 5 days before)  strikes
+│   ├── Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  (caused by,
+│   │   2 months before)  campaign
+│   └── 27 Dec 2019  Rocket attack on K-1  attack  (caused by, 2 days before)  
+│       k1
+│       └── ↱ Oct 2019 – Dec 2019  Campaign of attacks on bases  (caused by, 2 
+│           months before)  campaign  (shown above)
+└── 31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  (caused by, 3 days 
+    before)  embassy
+    └── ↱ 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  (caused by,
+        2 days before)  strikes  (shown above)
 """  # noqa: W291
 
 BOTH = """\
 31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  embassy
 ├── Caused by
-│   └── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  
-│       (−2 days)  strikes
-│       ├── Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  (−2 
-│       │   months)  campaign
-│       └── 27 Dec 2019  Rocket attack on K-1  attack  (−2 days)  k1
-│           └── ↱ Oct 2019 – Dec 2019  Campaign of attacks on bases  (−2 months)
-│               campaign  (shown above)
+│   └── 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  
+│       (caused by, 2 days before)  strikes
+│       ├── Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  (caused
+│       │   by, 2 months before)  campaign
+│       └── 27 Dec 2019  Rocket attack on K-1  attack  (caused by, 2 days 
+│           before)  k1
+│           └── ↱ Oct 2019 – Dec 2019  Campaign of attacks on bases  (caused by,
+│               2 months before)  campaign  (shown above)
 └── Led to
-    └── 3 Jan 2020  Soleimani killed  killing  (+3 days)  soleimani
+    └── 3 Jan 2020  Soleimani killed  killing  (caused by, 3 days after)  
+        soleimani
 """  # noqa: W291
 
 DEPTH = """\
 Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  campaign
-├── 27 Dec 2019  Rocket attack on K-1  attack  (+2 months)  k1  … more beyond 
-│   --depth
-└── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  (+2 
-    months)  strikes  … more beyond --depth
+├── 27 Dec 2019  Rocket attack on K-1  attack  (caused by, 2 months after)  k1  
+│   … more beyond --depth
+└── 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  
+    (caused by, 2 months after)  strikes  … more beyond --depth
 """  # noqa: W291
 
 FOREST = """\
 Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  campaign
-├── 27 Dec 2019  Rocket attack on K-1  attack  (+2 months)  k1
-│   └── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  
-│       (+2 days)  strikes
-│       ├── 31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  (+2 days)  
-│       │   embassy
-│       │   └── 3 Jan 2020  Soleimani killed  killing  (+3 days)  soleimani
-│       └── ↱ 3 Jan 2020  Soleimani killed  (+5 days)  soleimani  (shown above)
-└── ↱ 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  (+2 months)  
-    strikes  (shown above)
+├── 27 Dec 2019  Rocket attack on K-1  attack  (caused by, 2 months after)  k1
+│   └── 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  
+│       (caused by, 2 days after)  strikes
+│       ├── 31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  (caused by, 2 
+│       │   days after)  embassy
+│       │   └── 3 Jan 2020  Soleimani killed  killing  (caused by, 3 days after)
+│       │       soleimani
+│       └── ↱ 3 Jan 2020  Soleimani killed  (caused by, 5 days after)  soleimani
+│           (shown above)
+└── ↱ 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  (caused by, 2 
+    months after)  strikes  (shown above)
 Mar 2020  Partial drawdown  military  drawdown
 """  # noqa: W291
 
 PATH = """\
 27 Dec 2019  Rocket attack on K-1  attack  k1
-   ↓ +2 days
-29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  strikes
-   ↓ +5 days
+   ↓ caused by, 2 days after
+29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  strikes
+   ↓ caused by, 5 days after
 3 Jan 2020  Soleimani killed  killing  soleimani
 """
 
@@ -126,12 +134,12 @@ def test_both_sides(invoke: Invoke) -> None:
 
 def test_json_back_references_are_marked(invoke: Invoke) -> None:
     data = json.loads(invoke("--store", STORE, "chain", "campaign", "--format", "json").stdout)
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["direction"] == "effects"
     k1, strikes = data["roots"][0]["effects"]
-    assert k1["event"]["id"] == "k1"
-    assert strikes == {"ref": "strikes"}
-    assert k1["effects"][0]["effects"][-1] == {"ref": "soleimani"}
+    assert (k1["event"]["id"], k1["via"]) == ("k1", "cause")
+    assert strikes == {"ref": "strikes", "via": "cause"}
+    assert k1["effects"][0]["effects"][-1] == {"ref": "soleimani", "via": "cause"}
 
 
 def test_window_forest_and_context(invoke: Invoke) -> None:
@@ -154,8 +162,9 @@ def test_window_forest_and_context(invoke: Invoke) -> None:
         (["chain", "k1", "--causes", "--both"], 2, "error: use --causes or --both, not both"),
         (["chain", "--from", "later"], 2, "error: --from: cannot read 'later' as a date"),
         (["path", "soleimani", "k1"], 1,
-         "error: no causal route from soleimani to k1; there is one the other way"),
-        (["path", "drawdown", "k1"], 1, "error: no causal route from drawdown to k1\n"),
+         "error: no route from soleimani to k1; there is one the other way"),
+        (["path", "drawdown", "k1"], 1, "error: no route from drawdown to k1\n"),
+        (["path", "drawdown", "k1", "--causes-only"], 1, "error: no causal route from drawdown to k1\n"),
         (["path", "k1", "zzz"], 1, "error: no event 'zzz'"),
     ],
 )  # fmt: skip

@@ -13,7 +13,8 @@ Invoke = Callable[..., Result]
 PANEL = """\
 ╭─ US strikes on Kata'ib Hezbollah ────────────────────────────────────────────╮
 │ Id         strikes                                                           │
-│ When       29 Dec 2019 11:00 −05:00                                          │
+│ When       29 Dec 2019 19:00 +03 (Baghdad)                                   │
+│            reported as 11:00 −05:00                                          │
 │ Precision  minute                                                            │
 │ Kind       airstrike                                                         │
 │ Where      al-Qa'im, Iraq                                                    │
@@ -22,10 +23,12 @@ PANEL = """\
 │ Targets    Kata'ib Hezbollah                                                 │
 │ Killed     25+ (19 Iraq, 6 Syria)                                            │
 │ Injured    55+                                                               │
-│ Causes     k1  27 Dec 2019  Rocket attack on K-1  (+2 days)                  │
-│            campaign  Oct 2019  Campaign of attacks on bases  (+2 months)     │
-│ Effects    embassy  31 Dec 2019  Embassy attack  (+2 days)                   │
-│            soleimani  3 Jan 2020  Soleimani killed  (+5 days)                │
+│ Causes     k1  27 Dec 2019  Rocket attack on K-1  (caused by; 2 days before) │
+│            campaign  Oct 2019  Campaign of attacks on bases  (caused by; 2   │
+│            months before)                                                    │
+│ Effects    embassy  31 Dec 2019  Embassy attack  (caused by; 2 days after)   │
+│            soleimani  3 Jan 2020  Soleimani killed  (caused by; 5 days       │
+│            after)                                                            │
 │ Sources    1. Seed (ref [2])                                                 │
 │               https://example.org/seed                                       │
 ╰──────────────────────────────────────────────────────────────────────────────╯

@@ -24,9 +24,9 @@ def session(mini_store: Path, start: str = "k1") -> Session:
 
 def test_following_links_and_going_back(mini_store: Path) -> None:
     s = session(mini_store)
-    assert [(role, e.id) for role, e in links(s.store, s.current)] == [
-        ("cause", "campaign"),
-        ("effect", "strikes"),
+    assert [(step.role, step.event.id, step.via) for step in links(s.store, s.current)] == [
+        ("cause", "campaign", "cause"),
+        ("effect", "strikes", "cause"),
     ]
     assert s.handle("2").event is not None
     assert s.current.id == "strikes"
@@ -55,7 +55,7 @@ def test_next_previous_search_list_and_odd_input(mini_store: Path) -> None:
     assert [e.id for e in listed.events] == ["campaign", "k1", "strikes", "embassy", "soleimani", "drawdown"]
     assert s.handle("9").title == "Pick a number from 1 to 6."
     assert s.handle("6").event == s.store.by_id["drawdown"]
-    assert s.handle("1").title == "This event has no causes or effects to follow."
+    assert s.handle("1").title == "This event has no links to follow."
     for odd in ["x", "\x1b[A", "-1", "1.5", "b" * 1000, "//", "\x00"]:
         assert s.handle(odd).kind in ("message", "event", "choices")
     assert s.handle("?").kind == "help"
@@ -64,7 +64,7 @@ def test_next_previous_search_list_and_odd_input(mini_store: Path) -> None:
 
 def test_start_of_the_escalation_chain() -> None:
     store = open_store(bundled_store_path())
-    assert escalation_start(store).id == "base-attacks-2019"
+    assert escalation_start(store).id == "gaza-war"
 
 
 def test_explore_through_clirunner(invoke: Invoke, mini_store: Path) -> None:
@@ -100,7 +100,7 @@ def test_explore_in_a_real_terminal(tmp_path: Path) -> None:
                           dimensions=(60, 100), timeout=20)  # fmt: skip
     child.expect("explore> ")
     assert "Rocket attack on K-1 Air Base" in str(child.before)
-    child.sendline("2")  # follow the effect: the US strikes
+    child.sendline("1")  # follow the effect: the US strikes
     child.expect("explore> ")
     assert "US airstrikes on Kata" in str(child.before)
     child.sendline("b")

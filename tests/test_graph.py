@@ -99,7 +99,7 @@ def test_a_100000_event_chain_needs_no_recursion() -> None:
     text = chain_json(forward, store, "effects")
     # json.loads would recurse too deeply; check the nesting from the text instead:
     # every event opens its effects list, and all of them close at the very end.
-    assert text.count('}, "effects": [') == 100_000
+    assert text.count('"via": "cause", "effects": [') == 99_999
     assert text.endswith('"effects": []' + "}]" * 99_999 + "}]}\n")
 
 

@@ -12,7 +12,7 @@ from timeline.model import Event, Store
 from timeline.query import searchable_text
 
 HELP = """\
-  1, 2, ...  follow the numbered cause or effect (or pick from a list just shown)
+  1, 2, ...  follow the numbered cause, effect, whole or part (or pick from a list just shown)
   b          go back
   n / p      next / previous event in time
   /TEXT      search titles, summaries, places and actors; pick from the matches
@@ -39,14 +39,26 @@ class Reply(NamedTuple):
     title: str = ""
 
 
-def links(store: Store, event: Event) -> list[tuple[str, Event]]:
-    """The numbered links of an event: its causes, then its effects."""
-    found: list[tuple[str, Event]] = []
-    for ident in event.causes:
-        if ident in store.by_id:
-            found.append(("cause", store.by_id[ident]))
+class Step(NamedTuple):
+    """One numbered link of an event: which way it goes ("cause", "effect",
+    "whole", "part"), the event at its end, and the relation (a link type of
+    the later event, or "part" / "whole")."""
+
+    role: str
+    event: Event
+    via: str
+
+
+def links(store: Store, event: Event) -> list[Step]:
+    """The numbered links of an event: its causes, its effects, the wholes it
+    is part of, then its parts."""
+    by_id = store.by_id
+    found = [Step("cause", by_id[i], event.link(i).type) for i in event.causes if i in by_id]
     for ident in store.effects_of(event.id):
-        found.append(("effect", store.by_id[ident]))
+        later = by_id[ident]
+        found.append(Step("effect", later, later.link(event.id).type))
+    found.extend(Step("whole", by_id[i], "whole") for i in event.part_of if i in by_id)
+    found.extend(Step("part", by_id[i], "part") for i in store.parts_of(event.id))
     return found
 
 
@@ -165,7 +177,7 @@ class Session:
             return Reply("message", title=f"Pick a number from 1 to {len(self.choices)}.")
         numbered = links(self.store, self.current)
         if not numbered:
-            return Reply("message", title="This event has no causes or effects to follow.")
+            return Reply("message", title="This event has no links to follow.")
         if 1 <= number <= len(numbered):
-            return self.go(numbered[number - 1][1])
+            return self.go(numbered[number - 1].event)
         return Reply("message", title=f"Pick a link from 1 to {len(numbered)}.")

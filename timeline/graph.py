@@ -25,22 +25,66 @@ class Direction(Enum):
     CAUSES = "causes"
 
 
-def neighbours(store: Store, direction: Direction) -> Callable[[str], Sequence[str]]:
+def neighbours(
+    store: Store, direction: Direction, membership: bool = False
+) -> Callable[[str], Sequence[str]]:
     """A function giving the linked events of an id, known events only,
-    in chronological order."""
+    in chronological order.
+
+    With `membership`, part-of links are followed too: a whole leads to its
+    parts in the effects direction, a part to its wholes in the causes
+    direction. `via` says which relation an edge is.
+    """
     by_id = store.by_id
     if direction is Direction.EFFECTS:
         effects = store.effects
-        return lambda ident: effects.get(ident, ())
+        if not membership:
+            return lambda ident: effects.get(ident, ())
+        parts = store.parts
+
+        def downwards(ident: str) -> Sequence[str]:
+            found = effects.get(ident, ())
+            inside = parts.get(ident, ())
+            if not inside:
+                return found
+            if not found:
+                return inside
+            merged = {i: by_id[i] for i in (*found, *inside) if i in by_id}
+            return [e.id for e in sorted(merged.values(), key=chronological_key)]
+
+        return downwards
 
     def causes(ident: str) -> Sequence[str]:
         event = by_id.get(ident)
         if event is None:
             return ()
-        known = [by_id[c] for c in event.causes if c in by_id]
-        return [e.id for e in sorted(known, key=chronological_key)]
+        linked = (*event.causes, *event.part_of) if membership else event.causes
+        known = {c: by_id[c] for c in linked if c in by_id}
+        return [e.id for e in sorted(known.values(), key=chronological_key)]
 
     return causes
+
+
+#: How `via` names membership edges: the next event is a part of the one
+#: before it, or the whole it belongs to.
+PART, WHOLE = "part", "whole"
+
+
+def via(store: Store, parent: str, child: str, direction: Direction) -> str:
+    """The relation by which `child` was reached from `parent`: a link type of
+    LINK_TYPES ("retaliation", "cause", ...), or "part" (the child is a part of
+    the parent) or "whole" (the child is the parent's whole). A cause wins when
+    an edge is both."""
+    by_id = store.by_id
+    if direction is Direction.EFFECTS:
+        later = by_id[child]
+        if parent in later.causes:
+            return later.link(parent).type
+        return PART if parent in later.part_of else "cause"
+    earlier = by_id[parent]
+    if child in earlier.causes:
+        return earlier.link(child).type
+    return WHOLE if child in earlier.part_of else "cause"
 
 
 class ChainNode:
@@ -114,26 +158,34 @@ def build_tree(
     return forest
 
 
-def window_forest(store: Store, period: Period, context: bool, depth: int | None) -> list[ChainNode]:
+def window_forest(
+    store: Store, period: Period, context: bool, depth: int | None, membership: bool = False
+) -> list[ChainNode]:
     """Every causal chain of the events within a period, roots first.
 
     With `context`, the earlier events outside the period that led into it are
-    drawn too.
+    drawn too; with `membership`, wholes lead to their parts.
     """
     from timeline.query import Filter, select
 
     inside = {e.id for e in select(store, Filter(period=period))}
     allowed = set(inside)
     if context:
-        causes = neighbours(store, Direction.CAUSES)
+        causes = neighbours(store, Direction.CAUSES, membership)
         queue = list(inside)
         for current in queue:
             for earlier in causes(current):
                 if earlier not in allowed:
                     allowed.add(earlier)
                     queue.append(earlier)
-    roots = [e.id for e in store.chronological if e.id in allowed and not any(c in allowed for c in e.causes)]
-    return build_tree(roots, neighbours(store, Direction.EFFECTS), depth, allowed.__contains__)
+    roots = [
+        e.id
+        for e in store.chronological
+        if e.id in allowed
+        and not any(c in allowed for c in e.causes)
+        and not (membership and any(w in allowed for w in e.part_of))
+    ]
+    return build_tree(roots, neighbours(store, Direction.EFFECTS, membership), depth, allowed.__contains__)
 
 
 def walk(forest: Sequence[ChainNode]) -> Iterable[ChainNode]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from timeline.errors import NotFoundError, UsageError
 from timeline.hints import did_you_mean
-from timeline.model import Event, Store, chronological_key
+from timeline.model import FIRM_STATUSES, Event, Store, chronological_key
 from timeline.palette import EVENT_KINDS
 
 if TYPE_CHECKING:
@@ -30,6 +30,12 @@ class Filter:
     kinds: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
     search: tuple[str, ...] = ()
+    #: Match actors only where their part is confirmed or claimed.
+    confirmed: bool = False
+    #: Keep only events that are part of nothing.
+    top_level: bool = False
+    #: Drop events that have parts.
+    hide_wholes: bool = False
 
     def matches(self, event: Event, store: Store) -> bool:
         """Whether the event passes every constraint."""
@@ -39,7 +45,11 @@ class Filter:
             return False
         if self.kinds and event.kind not in self.kinds:
             return False
-        if self.actors and self.actors.isdisjoint(event.actors) and self.actors.isdisjoint(event.targets):
+        if self.actors and not self._actor_matches(event):
+            return False
+        if self.top_level and event.part_of:
+            return False
+        if self.hide_wholes and event.id in store.parts:
             return False
         if self.countries and not any(loc.country.casefold() in self.countries for loc in event.locations):
             return False
@@ -50,6 +60,20 @@ class Filter:
             if not any(needle in haystack for needle in self.search):
                 return False
         return True
+
+    def _actor_matches(self, event: Event) -> bool:
+        """Whether one of the wanted actors acted or was targeted (with
+        `confirmed`, by a confirmed or claimed account)."""
+        for side, ids in (("actor", event.actors), ("target", event.targets)):
+            for ident in ids:
+                if ident not in self.actors:
+                    continue
+                if not self.confirmed:
+                    return True
+                accounts = event.accounts(ident, side)
+                if not accounts or any(r.status in FIRM_STATUSES for r in accounts):
+                    return True
+        return False
 
 
 def build_filter(
@@ -65,10 +89,13 @@ def build_filter(
     kinds: Iterable[str] = (),
     tags: Iterable[str] = (),
     search: Iterable[str] = (),
+    confirmed: bool = False,
+    top_level: bool = False,
+    hide_wholes: bool = False,
 ) -> Filter:
     """The Filter for the values of the filter options (--from, --to, --on,
-    --around with --window, --actor, --country, --kind, --tag, --search), checked
-    against the store.
+    --around with --window, --actor with --confirmed, --country, --kind, --tag,
+    --search, --top-level, --hide-wholes), checked against the store.
 
     Raises:
         UsageError: a date, actor or kind that cannot be understood.
@@ -92,6 +119,9 @@ def build_filter(
         kinds=frozenset(resolve_kind(k) for k in kinds),
         tags=frozenset(t.casefold() for t in tags),
         search=tuple(s.casefold() for s in search),
+        confirmed=confirmed,
+        top_level=top_level,
+        hide_wholes=hide_wholes,
     )
 
 

@@ -13,7 +13,7 @@ from timeline.errors import NotFoundError, UsageError
 from timeline.model import Store
 
 if TYPE_CHECKING:
-    from timeline.graph import ChainNode
+    from timeline.graph import ChainNode, Direction
 
 
 app = commands_app()
@@ -63,12 +63,23 @@ def chain(
             help="Without an ID: also draw the earlier events outside the window that led into it.",
         ),
     ] = False,
+    membership: Annotated[
+        bool,
+        typer.Option(
+            "--membership",
+            "-m",
+            help="Also follow part-of: a whole leads to its parts (effects), a part to its whole "
+            '(causes), drawn as "part of" / "has part".',
+        ),
+    ] = False,
     output: FormatOption = ChainFormat.tree,
     tz: TzOption = None,
 ) -> None:
     """Draw what an event led to (or, with --causes, what led to it) as a tree.
 
-    Each event shows the time since the one before it.
+    Each event shows how it is linked to the one above it (the cause's type:
+    "retaliation for", "in response to", ...) and the time between them.
+    --membership also follows what is part of what.
 
     An event reached by two routes is drawn in full once and then as a marked
     back-reference. Without an ID, draws every causal chain whose events fall
@@ -85,6 +96,8 @@ def chain(
       timeline chain --from 2023 --format json
 
       timeline chain --context
+
+      timeline chain militia-attacks-2023 --membership
     """
     from timeline.graph import Direction, build_tree, neighbours
     from timeline.query import resolve_event
@@ -99,8 +112,8 @@ def chain(
 
         period = user_range(since or DEFAULT_WINDOW[0], until or DEFAULT_WINDOW[1], None)
         assert period is not None  # both bounds are given
-        forest = window_forest(store, period, context, depth)
-        _print_chain(store, forest, "effects", output, zone)
+        forest = window_forest(store, period, context, depth, membership)
+        _print_chain(store, forest, Direction.EFFECTS, output, zone)
         return
     if since is not None or until is not None or context:
         raise UsageError("--from, --to and --context apply only without an ID")
@@ -108,13 +121,13 @@ def chain(
         raise UsageError("use --causes or --both, not both")
     root = resolve_event(store, event_id).id
     if both:
-        before = build_tree([root], neighbours(store, Direction.CAUSES), depth)
-        after = build_tree([root], neighbours(store, Direction.EFFECTS), depth)
+        before = build_tree([root], neighbours(store, Direction.CAUSES, membership), depth)
+        after = build_tree([root], neighbours(store, Direction.EFFECTS, membership), depth)
         _print_both(store, root, before[0], after[0], output, zone)
         return
     direction = Direction.CAUSES if causes else Direction.EFFECTS
-    forest = build_tree([root], neighbours(store, direction), depth)
-    _print_chain(store, forest, direction.value, output, zone)
+    forest = build_tree([root], neighbours(store, direction, membership), depth)
+    _print_chain(store, forest, direction, output, zone)
 
 
 def _write_ids(nodes: "Iterable[ChainNode]") -> None:
@@ -123,7 +136,7 @@ def _write_ids(nodes: "Iterable[ChainNode]") -> None:
 
 
 def _print_chain(
-    store: Store, forest: "list[ChainNode]", key: str, output: ChainFormat, zone: tzinfo | None
+    store: Store, forest: "list[ChainNode]", direction: "Direction", output: ChainFormat, zone: tzinfo | None
 ) -> None:
     if output == ChainFormat.ids:
         from timeline.graph import walk
@@ -133,7 +146,7 @@ def _print_chain(
     if output == ChainFormat.json:
         from timeline.contract.encode import chain_json
 
-        write(chain_json(forest, store, key))
+        write(chain_json(forest, store, direction.value))
         return
     from timeline.render.console import make_console
     from timeline.render.tree import chain_tree
@@ -141,7 +154,7 @@ def _print_chain(
     if not forest:
         make_console().print("No events in that window.", style="dim")
         return
-    make_console().print(chain_tree(forest, store, None, zone))
+    make_console().print(chain_tree(forest, store, None, zone, direction))
 
 
 def _print_both(
@@ -176,13 +189,19 @@ def path(
     most: Annotated[
         int, typer.Option("--max", min=1, max=10_000, metavar="N", help="With --all, list at most N routes.")
     ] = 50,
+    causes_only: Annotated[
+        bool,
+        typer.Option("--causes-only", help="Follow causes only, not a whole down to its parts."),
+    ] = False,
     output: FormatOption = ChainFormat.tree,
     tz: TzOption = None,
 ) -> None:
     """Show how one event led to another, step by step.
 
-    The shortest causal route, with the time between steps; --all lists every
-    route. No route: says so and exits 1.
+    The shortest route, each step saying how it follows the one before
+    ("retaliation for", "part of") and when; --all lists every route. Routes
+    pass from a campaign or operation down to its parts unless --causes-only.
+    No route: says so and exits 1.
 
     Examples:
 
@@ -191,6 +210,8 @@ def path(
       timeline path k1 soleimani --all
 
       timeline path tower-22-attack militia-attacks-halt --format json
+
+      timeline path militia-attacks-2023 us-strikes-2024-02-02 --causes-only
     """
     from timeline.graph import Direction, all_paths, neighbours, shortest_path
     from timeline.query import resolve_event
@@ -198,7 +219,7 @@ def path(
     store = state(ctx).store()
     zone = zone_option(tz)
     first, last = resolve_event(store, start).id, resolve_event(store, goal).id
-    effects = neighbours(store, Direction.EFFECTS)
+    effects = neighbours(store, Direction.EFFECTS, membership=not causes_only)
     truncated = False
     if every:
         routes, truncated = all_paths(effects, first, last, most)
@@ -209,7 +230,8 @@ def path(
         hint = ""
         if shortest_path(effects, last, first) is not None:
             hint = f"; there is one the other way: timeline path {last} {first}"
-        raise NotFoundError(f"no causal route from {first} to {last}{hint}")
+        kind = "causal route" if causes_only else "route"
+        raise NotFoundError(f"no {kind} from {first} to {last}{hint}")
     if output == ChainFormat.ids:
         write("\n".join("".join(f"{i}\n" for i in route) for route in routes))
         return

@@ -180,6 +180,31 @@ SearchOption = Annotated[
         show_default=False,
     ),
 ]
+ConfirmedOption = Annotated[
+    bool,
+    typer.Option(
+        "--confirmed",
+        help="With --actor: only where its part is confirmed or claimed, not merely attributed, "
+        "suspected or denied.",
+        rich_help_panel="Filters",
+    ),
+]
+TopLevelOption = Annotated[
+    bool,
+    typer.Option(
+        "--top-level",
+        help="Only events that are part of no campaign or operation.",
+        rich_help_panel="Filters",
+    ),
+]
+HideWholesOption = Annotated[
+    bool,
+    typer.Option(
+        "--hide-wholes",
+        help="Leave out the events that have parts (campaigns, operations).",
+        rich_help_panel="Filters",
+    ),
+]
 TzOption = Annotated[
     str | None,
     typer.Option(
@@ -206,6 +231,9 @@ class FilterOptions:
     kind: Sequence[str] | None = None
     tag: Sequence[str] | None = None
     search: Sequence[str] | None = None
+    confirmed: bool = False
+    top_level: bool = False
+    hide_wholes: bool = False
 
     def build(self, store: Store) -> Filter:
         """Check the options against the store and make the Filter.
@@ -227,6 +255,9 @@ class FilterOptions:
             kinds=self.kind or (),
             tags=self.tag or (),
             search=self.search or (),
+            confirmed=self.confirmed,
+            top_level=self.top_level,
+            hide_wholes=self.hide_wholes,
         )
 
 
@@ -281,6 +312,9 @@ _FILTERS: tuple[tuple[str, Any, Any], ...] = (
     ("kind", KindOption, None),
     ("tag", TagOption, None),
     ("search", SearchOption, None),
+    ("confirmed", ConfirmedOption, False),
+    ("top_level", TopLevelOption, False),
+    ("hide_wholes", HideWholesOption, False),
 )
 
 

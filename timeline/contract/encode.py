@@ -201,38 +201,53 @@ def dumps(data: object) -> str:
 # and the nesting is written by hand from a stack.
 
 
-def _write_nodes(nodes: Sequence[ChainNode], store: Store, links_key: str, parts: list[str]) -> None:
+def _write_nodes(
+    nodes: Sequence[ChainNode],
+    store: Store,
+    links_key: str,
+    parts: list[str],
+    parent: str | None = None,
+) -> None:
     """Append the nodes, comma-separated, each as {"event": {...}, "<links_key>":
     [...]}, a back-reference as {"ref": "<id>"}, a node whose links the depth
-    limit hid with "truncated": true."""
-    # The stack holds nodes to open, or text to emit.
-    stack: list[ChainNode | str] = []
-    for n, node in reversed(list(enumerate(nodes))):
-        stack.append(node)
-        if n:
-            stack.append(", ")
+    limit hid with "truncated": true. A node under a parent carries "via": the
+    link type by which it was reached, or "part" / "whole" for membership."""
+    from timeline.graph import Direction, via
+
+    direction = Direction(links_key)
+    # The stack holds (node, its parent's id) to open, or text to emit.
+    stack: list[tuple[ChainNode, str | None] | str] = []
+
+    def push(children: Sequence[ChainNode], above: str | None) -> None:
+        for n, child in reversed(list(enumerate(children))):
+            stack.append((child, above))
+            if n:
+                stack.append(", ")
+
+    push(nodes, parent)
     while stack:
         item = stack.pop()
         if isinstance(item, str):
             parts.append(item)
             continue
-        if item.reference:
-            parts.append(json.dumps({"ref": item.event_id}))
+        node, above = item
+        reached = {} if above is None else {"via": via(store, above, node.event_id, direction)}
+        if node.reference:
+            parts.append(json.dumps({"ref": node.event_id, **reached}))
             continue
-        event = store.by_id[item.event_id]
+        event = store.by_id[node.event_id]
         parts.append('{"event": ' + json.dumps(event_to_dict(event, store), ensure_ascii=False))
-        if item.cut:
+        if reached:
+            parts.append(f', "via": {json.dumps(reached["via"])}')
+        if node.cut:
             parts.append(', "truncated": true')
         parts.append(f', "{links_key}": [')
         stack.append("]}")
-        for n, child in reversed(list(enumerate(item.children))):
-            stack.append(child)
-            if n:
-                stack.append(", ")
+        push(node.children, node.event_id)
 
 
 def chain_json(forest: Sequence[ChainNode], store: Store, links_key: str) -> str:
-    """{"version": 1, "direction": "<links_key>", "roots": [node, ...]}."""
+    """{"version": 2, "direction": "<links_key>", "roots": [node, ...]}."""
     parts = [f'{{"version": {SCHEMA_VERSION}, "direction": {json.dumps(links_key)}, "roots": [']
     _write_nodes(forest, store, links_key, parts)
     parts.append("]}\n")
@@ -251,16 +266,28 @@ def both_json(before: ChainNode, after: ChainNode, store: Store) -> str:
     if before.cut or after.cut:
         parts.append(', "truncated": true')
     parts.append(', "effects": [')
-    _write_nodes(after.children, store, "effects", parts)
+    _write_nodes(after.children, store, "effects", parts, after.event_id)
     parts.append('], "causes": [')
-    _write_nodes(before.children, store, "causes", parts)
+    _write_nodes(before.children, store, "causes", parts, before.event_id)
     parts.append("]}]}\n")
     return "".join(parts)
 
 
 def path_json(routes: Sequence[Sequence[str]], truncated: bool, store: Store) -> str:
-    """{"version": 1, "truncated": false, "paths": [[event, ...], ...]}."""
-    paths = [[event_to_dict(store.by_id[i], store) for i in route] for route in routes]
+    """{"version": 2, "truncated": false, "paths": [[event, ...], ...]}, each
+    step after the first with "via": the link type by which it follows the
+    step before, or "part" when it is a part of it."""
+    from timeline.graph import Direction, via
+
+    paths = []
+    for route in routes:
+        steps = []
+        for n, ident in enumerate(route):
+            step = event_to_dict(store.by_id[ident], store)
+            if n:
+                step = {**step, "via": via(store, route[n - 1], ident, Direction.EFFECTS)}
+            steps.append(step)
+        paths.append(steps)
     return dumps({"version": SCHEMA_VERSION, "truncated": truncated, "paths": paths})
 
 

@@ -4,29 +4,46 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from timeline.dates.format import elapsed, format_span
+from timeline.dates.format import format_span
 from timeline.model import Event
 from timeline.palette import style
 from timeline.render.console import text
+from timeline.render.words import apart, relation
 from timeline.text import one_line
 
+if TYPE_CHECKING:
+    from timeline.explore import Step
 
-def links_view(current: Event, numbered: Sequence[tuple[str, Event]], zone: tzinfo | None = None) -> Text:
-    """ "[1] ← cause  27 Dec 2019  Rocket attack ...  (−2 days)", one per line."""
+#: How each way of a link is marked: causes and wholes lead back, effects and
+#: parts lead on.
+_ARROWS = {
+    "cause": "\u2190 cause ",
+    "effect": "\u2192 effect",
+    "whole": "\u2191 whole ",
+    "part": "\u2193 part  ",
+}
+
+
+def links_view(current: Event, numbered: Sequence[Step], zone: tzinfo | None = None) -> Text:
+    """ "[1] ← cause   27 Dec 2019  Rocket attack ...  (retaliation for, 2 days before)",
+    one per line; a whole or a part says "part of" / "has part"."""
     shown = Text()
-    for n, (role, event) in enumerate(numbered, start=1):
-        arrow = "\u2190 cause " if role == "cause" else "\u2192 effect"
+    for n, step in enumerate(numbered, start=1):
+        event = step.event
+        # Membership reads from the current event: it is part of its whole, has its parts.
+        said = {"whole": "part of", "part": "has part"}.get(step.role) or relation(step.via)
         shown.append(f"[{n}] ", style="bold cyan")
-        shown.append(f"{arrow}  ", style="dim")
+        shown.append(f"{_ARROWS[step.role]}  ", style="dim")
         shown.append_text(text(format_span(event.start, event.end, zone)))
         shown.append("  ")
         shown.append_text(text(one_line(event.title)))
-        shown.append(f"  ({elapsed(current.start, event.start)})\n", style="dim")
+        shown.append(f"  ({said}, {apart(current.start, event.start)})\n", style="dim")
     if not numbered:
-        shown.append("No causes or effects recorded.\n", style="dim")
+        shown.append("No causes, effects, wholes or parts recorded.\n", style="dim")
     return shown
 
 

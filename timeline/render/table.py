@@ -15,7 +15,7 @@ from timeline.render.cells import row
 from timeline.render.console import text
 
 #: Below this width the columns cannot all fit, so events are stacked instead.
-NARROW = 72
+NARROW = 74
 
 
 def events_table(events: Sequence[Event], store: Store, zone: tzinfo | None = None) -> Table:

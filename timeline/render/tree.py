@@ -9,16 +9,17 @@ from rich.console import Group
 from rich.text import Text
 from rich.tree import Tree
 
-from timeline.dates.format import elapsed, format_span
-from timeline.graph import ChainNode
+from timeline.dates.format import format_span
+from timeline.graph import ChainNode, Direction, via
 from timeline.model import Event, Store
 from timeline.palette import style
 from timeline.render.console import text
+from timeline.render.words import apart, relation
 from timeline.text import one_line
 
 
 def event_label(event: Event, zone: tzinfo | None = None, since: str | None = None) -> Text:
-    """ "29 Dec 2019  US airstrikes ... [airstrike] (+2 days)  id"."""
+    """ "29 Dec 2019  US airstrikes ...  airstrike  (retaliation for, 2 days after)  id"."""
     label = text(format_span(event.start, event.end, zone), "bold")
     label.append("  ")
     label.append_text(text(one_line(event.title)))
@@ -31,9 +32,17 @@ def event_label(event: Event, zone: tzinfo | None = None, since: str | None = No
     return label
 
 
-def _node_label(node: ChainNode, parent: Event | None, store: Store, zone: tzinfo | None) -> Text:
+def step_words(store: Store, parent: Event, child: Event, direction: Direction) -> str:
+    """How a drawn event was reached from the one above it, and when:
+    "retaliation for, 2 days after", "part of, 3 months after"."""
+    return f"{relation(via(store, parent.id, child.id, direction))}, {apart(parent.start, child.start)}"
+
+
+def _node_label(
+    node: ChainNode, parent: Event | None, store: Store, zone: tzinfo | None, direction: Direction
+) -> Text:
     event = store.by_id[node.event_id]
-    since = elapsed(parent.start, event.start) if parent is not None else None
+    since = step_words(store, parent, event, direction) if parent is not None else None
     if node.reference:
         label = Text("\u21b1 ", style="yellow")
         label.append_text(text(format_span(event.start, event.end, zone)))
@@ -52,20 +61,25 @@ def _node_label(node: ChainNode, parent: Event | None, store: Store, zone: tzinf
 
 
 def chain_tree(
-    forest: Sequence[ChainNode], store: Store, title: Text | None = None, zone: tzinfo | None = None
+    forest: Sequence[ChainNode],
+    store: Store,
+    title: Text | None = None,
+    zone: tzinfo | None = None,
+    direction: Direction = Direction.EFFECTS,
 ) -> Tree | Group:
     """The forest drawn as trees, each event in full once and then as a marked
-    back-reference ("shown above"). Built iteratively for deep chains."""
+    back-reference ("shown above"), each edge with its relation and the time
+    since the event above. Built iteratively for deep chains."""
     trees: list[Tree] = []
     for root in forest:
-        top = Tree(_node_label(root, None, store, zone), guide_style="dim")
+        top = Tree(_node_label(root, None, store, zone, direction), guide_style="dim")
         stack: list[tuple[ChainNode, Tree]] = [(root, top)]
         while stack:
             node, drawn = stack.pop()
             parent = store.by_id[node.event_id]
             pending = []
             for child in node.children:
-                branch = drawn.add(_node_label(child, parent, store, zone))
+                branch = drawn.add(_node_label(child, parent, store, zone, direction))
                 pending.append((child, branch))
             stack.extend(reversed(pending))
         trees.append(top)
@@ -79,13 +93,15 @@ def chain_tree(
 
 
 def route_view(route: Sequence[str], store: Store, zone: tzinfo | None = None) -> Text:
-    """A route as steps joined by arrows with the time between them."""
+    """A route as steps joined by arrows, each with its relation and the time
+    between: "↓ retaliation for, 2 days after", "↓ part of, 3 months after"."""
     shown = Text()
     previous: Event | None = None
     for ident in route:
         event = store.by_id[ident]
         if previous is not None:
-            shown.append(f"\n   \u2193 {elapsed(previous.start, event.start)}\n", style="dim")
+            step = step_words(store, previous, event, Direction.EFFECTS)
+            shown.append(f"\n   \u2193 {step}\n", style="dim")
         shown.append_text(event_label(event, zone))
         previous = event
     return shown
@@ -97,10 +113,11 @@ def both_tree(
     """One event with what led to it ("Caused by") and what it led to ("Led to"),
     where `before` and `after` are its trees towards its causes and its effects."""
     centre = Tree(event_label(store.by_id[root], zone), guide_style="dim")
-    for name, node in (("Caused by", before), ("Led to", after)):
+    sides = (("Caused by", before, Direction.CAUSES), ("Led to", after, Direction.EFFECTS))
+    for name, node, direction in sides:
         if node.children or node.cut:
             side = ChainNode(root, 0, children=node.children, cut=node.cut)
-            part = chain_tree([side], store, None, zone)
+            part = chain_tree([side], store, None, zone, direction)
             branch = centre.add(Text(name, style="bold"))
             assert isinstance(part, Tree)
             branch.children.extend(part.children)

@@ -1,0 +1,259 @@
+"""The schema-2 evidence as `show`, `list`, `chain`, `path` and `explore` print
+it, on a small fixture store: accounts, figures by source, typed causes,
+membership and local time."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from tests.conftest import Invoke
+from timeline.explore import links
+from timeline.model import Role
+from timeline.render.explore import links_view
+from timeline.render.words import account, actor_words, apart, link_words, local_date
+from timeline.store import open_store
+
+EVIDENCE = Path(__file__).parent / "fixtures" / "evidence.toml"
+
+SHOW_STRIKES = """\
+╭─ US strikes in Iraq and Syria ───────────────────────────────────────────────╮
+│ Id         us-strikes-2024-02-02                                             │
+│ When       2 Feb 2024 19:00 +03 (Baghdad)                                    │
+│            reported as 11:00 −05:00                                          │
+│ Precision  minute                                                            │
+│ Kind       airstrike                                                         │
+│ Where      al-Qa'im, Iraq                                                    │
+│            Deir ez-Zor, Syria                                                │
+│ Actors     United States                                                     │
+│ Targets    Kata'ib Hezbollah                                                 │
+│            Islamic Resistance in Iraq (suspected)                            │
+│ Killed     24+                                                               │
+│            25+ (Reuters: US strikes 85 targets)                              │
+│            24 (by Popular Mobilization Forces)                               │
+│ Injured    not recorded                                                      │
+│ Causes     tower-22-attack  28 Jan 2024  Drone attack on Tower 22            │
+│            (retaliation for, per United States [dod]; 5 days before)         │
+│ Effects    saidi-killing  7 Feb 2024  Drone strike kills a Kata'ib Hezbollah │
+│            commander  (caused by; 5 days after)                              │
+│ Sources    1. DoD statement on US strikes                                    │
+│               https://example.org/dod                                        │
+│            2. Reuters: US strikes 85 targets                                 │
+│               https://example.org/reuters                                    │
+╰──────────────────────────────────────────────────────────────────────────────╯
+"""
+
+SHOW_TOWER = """\
+╭─ Drone attack on Tower 22 ───────────────────────────────────────────────────╮
+│ Id         tower-22-attack                                                   │
+│ When       28 Jan 2024                                                       │
+│ Precision  day                                                               │
+│ Kind       attack                                                            │
+│ Where      Tower 22, Jordan                                                  │
+│ Actors     Kata'ib Hezbollah (attributed by United States [reuters]; denied) │
+│ Targets    United States                                                     │
+│ Killed     3                                                                 │
+│ Injured    40+                                                               │
+│            40+ (Reuters: Three US soldiers killed in Jordan)                 │
+│            47 (by United States; Pentagon, 31 Jan)                           │
+│ Part of    Oct 2023 – Feb 2024  Militia attacks on US bases                  │
+│            militia-attacks-2023                                              │
+│ Effects    kh-suspends-attacks  30 Jan 2024  Kata'ib Hezbollah suspends      │
+│            attacks  (in response to, per AP: Iraqi militia says it suspends  │
+│            attacks; 2 days after)                                            │
+│            us-strikes-2024-02-02  2 Feb 2024 19:00 +03:00  US strikes in     │
+│            Iraq and Syria  (retaliation for, per United States [dod]; 5 days │
+│            after)                                                            │
+│ Sources    1. Reuters: Three US soldiers killed in Jordan                    │
+│               https://example.org/reuters                                    │
+╰──────────────────────────────────────────────────────────────────────────────╯
+"""
+
+SHOW_CAMPAIGN = """\
+╭─ Militia attacks on US bases ────────────────────────────────────────────────╮
+│ Id         militia-attacks-2023                                              │
+│ When       Oct 2023 – Feb 2024                                               │
+│ Precision  month                                                             │
+│ Kind       campaign                                                          │
+│ Where      Iraq                                                              │
+│ Actors     Islamic Resistance in Iraq                                        │
+│ Targets    United States                                                     │
+│ Killed     not recorded                                                      │
+│ Injured    not recorded                                                      │
+│ Parts: 2   18 Oct 2023  Drone attack on al-Asad  al-asad-drone-attack        │
+│            28 Jan 2024  Drone attack on Tower 22  tower-22-attack            │
+│ Causes     gaza-war  7 Oct 2023  War in Gaza begins  (caused by; same month) │
+│ Sources    1. Seed                                                           │
+│               https://example.org/seed                                       │
+╰──────────────────────────────────────────────────────────────────────────────╯
+"""
+
+CHAIN_MEMBERSHIP = """\
+Oct 2023 – Feb 2024  Militia attacks on US bases  campaign  militia-attacks-2023
+├── 18 Oct 2023  Drone attack on al-Asad  attack  (part of, same month)  
+│   al-asad-drone-attack
+└── 28 Jan 2024  Drone attack on Tower 22  attack  (part of, 3 months after)  
+    tower-22-attack
+    ├── 30 Jan 2024  Kata'ib Hezbollah suspends attacks  statement  (in response
+    │   to, 2 days after)  kh-suspends-attacks
+    └── 2 Feb 2024 19:00 +03:00  US strikes in Iraq and Syria  airstrike  
+        (retaliation for, 5 days after)  us-strikes-2024-02-02
+        └── 7 Feb 2024  Drone strike kills a Kata'ib Hezbollah commander  
+            killing  (caused by, 5 days after)  saidi-killing
+"""  # noqa: W291
+
+CHAIN_CAUSES_MEMBERSHIP = """\
+2 Feb 2024 19:00 +03:00  US strikes in Iraq and Syria  airstrike  
+us-strikes-2024-02-02
+└── 28 Jan 2024  Drone attack on Tower 22  attack  (retaliation for, 5 days 
+    before)  tower-22-attack
+    └── Oct 2023 – Feb 2024  Militia attacks on US bases  campaign  (has part, 3
+        months before)  militia-attacks-2023
+        └── 7 Oct 2023  War in Gaza begins  background  (caused by, same month) 
+            gaza-war
+"""  # noqa: W291
+
+PATH_THROUGH_PARTS = """\
+Oct 2023 – Feb 2024  Militia attacks on US bases  campaign  militia-attacks-2023
+   ↓ part of, 3 months after
+28 Jan 2024  Drone attack on Tower 22  attack  tower-22-attack
+   ↓ retaliation for, 5 days after
+2 Feb 2024 19:00 +03:00  US strikes in Iraq and Syria  airstrike  
+us-strikes-2024-02-02
+"""  # noqa: W291
+
+
+def ev(invoke: Invoke, *args: str) -> str:
+    result = invoke("--store", str(EVIDENCE), *args)
+    assert result.exit_code == 0, result
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("show", "us-strikes-2024-02-02"), SHOW_STRIKES),
+        (("show", "tower-22-attack"), SHOW_TOWER),
+        (("show", "militia-attacks-2023"), SHOW_CAMPAIGN),
+        (("chain", "militia-attacks-2023", "--membership"), CHAIN_MEMBERSHIP),
+        (("chain", "us-strikes-2024-02-02", "--causes", "--membership"), CHAIN_CAUSES_MEMBERSHIP),
+        (("path", "militia-attacks-2023", "us-strikes-2024-02-02"), PATH_THROUGH_PARTS),
+    ],
+)
+def test_exact_output(invoke: Invoke, args: tuple[str, ...], expected: str) -> None:
+    assert ev(invoke, *args) == expected
+
+
+def test_tz_overrides_the_local_clock(invoke: Invoke) -> None:
+    shown = ev(invoke, "show", "us-strikes-2024-02-02", "--tz", "UTC")
+    assert "2 Feb 2024 16:00 +00:00" in shown
+    assert "reported as" not in shown
+    assert "(Baghdad)" not in shown
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--actor", "kh"], ["tower-22-attack", "kh-suspends-attacks", "us-strikes-2024-02-02",
+                             "saidi-killing"]),
+        # Attributed and denied is not confirmed; claimed and plain ids are.
+        (["--actor", "kh", "--confirmed"], ["kh-suspends-attacks", "us-strikes-2024-02-02", "saidi-killing"]),
+        (["--actor", "irm", "--confirmed"], ["militia-attacks-2023", "al-asad-drone-attack"]),
+        (["--top-level"], ["militia-attacks-2023", "gaza-war", "kh-suspends-attacks",
+                           "us-strikes-2024-02-02", "saidi-killing"]),
+        (["--hide-wholes"], ["gaza-war", "al-asad-drone-attack", "tower-22-attack", "kh-suspends-attacks",
+                             "us-strikes-2024-02-02", "saidi-killing"]),
+        (["--top-level", "--hide-wholes", "--kind", "attack"], []),
+    ],
+)  # fmt: skip
+def test_list_filters(invoke: Invoke, args: list[str], expected: list[str]) -> None:
+    assert ev(invoke, "list", "-f", "ids", *args).split() == expected
+
+
+def test_export_and_stats_share_the_filters(invoke: Invoke) -> None:
+    exported = json.loads(ev(invoke, "export", "-f", "json", "--top-level", "--actor", "kh", "--confirmed"))
+    assert [e["id"] for e in exported["events"]] == [
+        "kh-suspends-attacks",
+        "us-strikes-2024-02-02",
+        "saidi-killing",
+    ]
+    assert "--hide-wholes" in ev(invoke, "stats", "--help")
+
+
+def test_path_without_membership(invoke: Invoke) -> None:
+    result = invoke(
+        "--store", str(EVIDENCE), "path", "militia-attacks-2023", "us-strikes-2024-02-02", "--causes-only"
+    )
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == "error: no causal route from militia-attacks-2023 to us-strikes-2024-02-02\n"
+
+
+def test_json_via(invoke: Invoke) -> None:
+    data = json.loads(ev(invoke, "chain", "militia-attacks-2023", "--membership", "-f", "json"))
+    root = data["roots"][0]
+    assert "via" not in root
+    assert [(n["event"]["id"], n["via"]) for n in root["effects"]] == [
+        ("al-asad-drone-attack", "part"),
+        ("tower-22-attack", "part"),
+    ]
+    tower = root["effects"][1]
+    assert [(n["event"]["id"], n["via"]) for n in tower["effects"]] == [
+        ("kh-suspends-attacks", "response"),
+        ("us-strikes-2024-02-02", "retaliation"),
+    ]
+    back = json.loads(ev(invoke, "chain", "us-strikes-2024-02-02", "--causes", "-m", "-f", "json"))
+    campaign = back["roots"][0]["causes"][0]["causes"][0]
+    assert (campaign["event"]["id"], campaign["via"]) == ("militia-attacks-2023", "whole")
+    paths = json.loads(ev(invoke, "path", "militia-attacks-2023", "us-strikes-2024-02-02", "-f", "json"))
+    assert [[(e["id"], e.get("via")) for e in p] for p in paths["paths"]] == [
+        [
+            ("militia-attacks-2023", None),
+            ("tower-22-attack", "part"),
+            ("us-strikes-2024-02-02", "retaliation"),
+        ]
+    ]
+    both = json.loads(ev(invoke, "chain", "tower-22-attack", "--both", "-m", "-f", "json"))["roots"][0]
+    assert [n["via"] for n in both["causes"]] == ["whole"]
+    assert [n["via"] for n in both["effects"]] == ["response", "retaliation"]
+
+
+def test_words() -> None:
+    store = open_store(EVIDENCE)
+    tower = store.by_id["tower-22-attack"]
+    strikes = store.by_id["us-strikes-2024-02-02"]
+    assert actor_words(tower, "kh", "actor", store) == (
+        "Kata'ib Hezbollah (attributed by United States [reuters]; denied)"
+    )
+    assert actor_words(tower, "us", "target", store) == "United States"
+    assert account(Role("kh", "actor", "claimed", by="kh"), store) == "claimed"
+    assert (
+        link_words(strikes.link("tower-22-attack"), strikes, store)
+        == "retaliation for, per United States [dod]"
+    )
+    suspends = store.by_id["kh-suspends-attacks"]
+    assert link_words(suspends.link("tower-22-attack"), suspends, store) == (
+        "in response to, per AP: Iraqi militia says it suspends attacks"
+    )
+    assert apart(tower.start, strikes.start) == "5 days after"
+    assert apart(strikes.start, tower.start) == "5 days before"
+    assert local_date(strikes.start, strikes.zone) == "2 Feb 2024 19:00 +03 (Baghdad)"
+
+
+def test_explore_links_show_types_and_membership() -> None:
+    store = open_store(EVIDENCE)
+    tower = store.by_id["tower-22-attack"]
+    console = Console(file=StringIO(), width=80, color_system=None)
+    console.print(links_view(tower, links(store, tower)), end="")
+    assert console.file.getvalue() == (  # type: ignore[attr-defined]
+        "[1] → effect  30 Jan 2024  Kata'ib Hezbollah suspends attacks  (in response to, \n"
+        "2 days after)\n"
+        "[2] → effect  2 Feb 2024 19:00 +03:00  US strikes in Iraq and Syria  \n"
+        "(retaliation for, 5 days after)\n"
+        "[3] ↑ whole   Oct 2023 – Feb 2024  Militia attacks on US bases  (part of, 3 \n"
+        "months before)\n"
+    )

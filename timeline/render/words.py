@@ -1,0 +1,120 @@
+"""The evidence in words: whose account an actor's part is, who gave a figure,
+what kind of link joins two events, how far apart they are, and a minute time
+on its place's clock. Plain strings, shared by every renderable."""
+
+from __future__ import annotations
+
+from timeline.dates.format import MINUS, MONTHS, elapsed
+from timeline.graph import PART, WHOLE
+from timeline.model import LINK_TYPES, Event, Figure, FuzzyDate, Link, Precision, Role, Store
+from timeline.text import one_line
+
+#: How a membership edge reads, from the event reached.
+MEMBERSHIP = {PART: "part of", WHOLE: "has part"}
+
+#: A figure's note is shown beside it when it is at most this long.
+SHORT_NOTE = 60
+
+
+def relation(via: str) -> str:
+    """A `graph.via` relation in words: "retaliation for", "part of", ..."""
+    return MEMBERSHIP.get(via) or LINK_TYPES.get(via, via)
+
+
+def apart(earlier: FuzzyDate, later: FuzzyDate) -> str:
+    """How `later` stands to `earlier` in time, in words, no finer than the
+    coarser date: "2 days after", "3 h before", "same day"."""
+    since = elapsed(earlier, later)
+    if since.startswith("+"):
+        return f"{since[1:]} after"
+    if since.startswith(MINUS):
+        return f"{since[1:]} before"
+    return since
+
+
+def account(role: Role, store: Store) -> str:
+    """One account of an actor's part: "attributed by United States [reuters]"."""
+    words = role.status
+    if role.by is not None and role.status != "claimed":
+        words += f" by {store.actor_name(role.by)}"
+    if role.source is not None:
+        words += f" [{role.source}]"
+    return words
+
+
+def actor_words(event: Event, actor_id: str, side: str, store: Store) -> str:
+    """An actor with its accounts: "Kata'ib Hezbollah (attributed by United
+    States; denied)"; a plainly listed (confirmed) actor is its name alone."""
+    name = store.actor_name(actor_id)
+    roles = event.accounts(actor_id, side)
+    if not roles:
+        return name
+    return f"{name} ({'; '.join(account(r, store) for r in roles)})"
+
+
+def figure_words(figure: Figure, event: Event, store: Store) -> str:
+    """One reported figure with who gave it: "24 (by Popular Mobilization
+    Forces)", "25+ (Reuters: ...)", a short note after them."""
+    givers = []
+    if figure.by is not None:
+        givers.append(f"by {store.actor_name(figure.by)}")
+    if figure.source is not None:
+        givers.append(one_line(event.source_title(figure.source) or figure.source))
+    if figure.note and len(figure.note) <= SHORT_NOTE:
+        givers.append(one_line(figure.note))
+    return f"{figure} ({'; '.join(givers)})" if givers else str(figure)
+
+
+def link_words(link: Link, event: Event, store: Store) -> str:
+    """A typed cause as stated on the later event: "retaliation for, per
+    United States", "in response to, per <source title>", "caused by"."""
+    words = LINK_TYPES.get(link.type, link.type)
+    if link.by is not None:
+        words += f", per {store.actor_name(link.by)}"
+        if link.source is not None:
+            words += f" [{link.source}]"
+    elif link.source is not None:
+        words += f", per {one_line(event.source_title(link.source) or link.source)}"
+    return words
+
+
+def short_offset(minutes: int) -> str:
+    """A UTC offset as zones name it: "+03", "−05", "+04:30"."""
+    sign = "+" if minutes >= 0 else MINUS
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}" + (f":{mins:02d}" if mins else "")
+
+
+def city(zone: str) -> str:
+    """The city of an IANA zone: "Asia/Baghdad" -> "Baghdad"."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def local_date(value: FuzzyDate, zone: str | None) -> str:
+    """A date at its precision; a minute as "29 Dec 2019 19:00 +03 (Baghdad)"
+    when its zone is known (the reader has put it on that zone's clock)."""
+    from timeline.dates.format import format_date
+
+    if value.precision is not Precision.MINUTE or zone is None:
+        return format_date(value)
+    when = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{when} {value.hour:02d}:{value.minute:02d} {short_offset(value.offset or 0)} ({city(zone)})"
+
+
+def reported_clock(event: Event) -> str | None:
+    """ "reported as 11:00 −05:00" when the source's clock differs from the
+    local one, "reported as 28 Dec 2019 23:00 −05:00" when its day does too."""
+    reported = event.reported_start
+    if reported is None or reported == event.start:
+        return None
+    from timeline.dates.format import format_date
+
+    shown = format_date(reported)
+    same_day = (reported.year, reported.month, reported.day) == (
+        event.start.year,
+        event.start.month,
+        event.start.day,
+    )
+    if same_day:
+        shown = shown.split(" ", 3)[3]
+    return f"reported as {shown}"
