@@ -68,48 +68,50 @@ def renderables() -> dict[str, RenderableType]:
 
 
 EVENT_LABEL = """\
-29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  (+2 days) 
+29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  (+2 days) 
 strikes
 """  # noqa: W291
 
 CHAIN_TREE = """\
 Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  campaign
-├── 27 Dec 2019  Rocket attack on K-1  attack  (+2 months)  k1
-│   └── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  
-│       (+2 days)  strikes  … more beyond --depth
-└── ↱ 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  (+2 months)  
-    strikes  (shown above)
+├── 27 Dec 2019  Rocket attack on K-1  attack  (caused by, 2 months after)  k1
+│   └── 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  
+│       (caused by, 2 days after)  strikes  … more beyond --depth
+└── ↱ 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  (caused by, 2 
+    months after)  strikes  (shown above)
 """  # noqa: W291
 
 BOTH_TREE = """\
 31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  embassy
 ├── Caused by
-│   └── 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  
-│       (−2 days)  strikes
-│       ├── Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  (−2 
-│       │   months)  campaign
-│       └── 27 Dec 2019  Rocket attack on K-1  attack  (−2 days)  k1
-│           └── ↱ Oct 2019 – Dec 2019  Campaign of attacks on bases  (−2 months)
-│               campaign  (shown above)
+│   └── 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  
+│       (caused by, 2 days before)  strikes
+│       ├── Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  (caused
+│       │   by, 2 months before)  campaign
+│       └── 27 Dec 2019  Rocket attack on K-1  attack  (caused by, 2 days 
+│           before)  k1
+│           └── ↱ Oct 2019 – Dec 2019  Campaign of attacks on bases  (caused by,
+│               2 months before)  campaign  (shown above)
 └── Led to
-    └── 3 Jan 2020  Soleimani killed  killing  (+3 days)  soleimani
+    └── 3 Jan 2020  Soleimani killed  killing  (caused by, 3 days after)  
+        soleimani
 """  # noqa: W291
 
 ROUTES_VIEW = """\
 Route 1 of 2 (2 steps)
 27 Dec 2019  Rocket attack on K-1  attack  k1
-   ↓ +2 days
-29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  strikes
-   ↓ +5 days
+   ↓ caused by, 2 days after
+29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  strikes
+   ↓ caused by, 5 days after
 3 Jan 2020  Soleimani killed  killing  soleimani
 
 Route 2 of 2 (3 steps)
 27 Dec 2019  Rocket attack on K-1  attack  k1
-   ↓ +2 days
-29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike  strikes
-   ↓ +2 days
+   ↓ caused by, 2 days after
+29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  strikes
+   ↓ caused by, 2 days after
 31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  embassy
-   ↓ +3 days
+   ↓ caused by, 3 days after
 3 Jan 2020  Soleimani killed  killing  soleimani
 
 Only the first 2 routes are shown; raise --max for more.
@@ -125,8 +127,8 @@ Oct 2019 – Dec      Campaign of        Iraq                                  0
 27 Dec 2019         Rocket attack on   K-1 Air Base,           1         6   1/1
                     K-1                Iraq                                     
                     k1 · attack                                                 
-29 Dec 2019 11:00   US strikes on      al-Qa'im, Iraq;       25+       55+   2/2
-−05:00              Kata'ib            Euphrates                                
+29 Dec 2019 19:00   US strikes on      al-Qa'im, Iraq;       25+       55+   2/2
++03:00              Kata'ib            Euphrates                                
                     Hezbollah          valley, Syria                            
                     strikes ·                                                   
                     airstrike                                                   
@@ -147,7 +149,8 @@ K-1 Air Base, Iraq · killed 1 · injured 6 · causes/effects 1/1
 EVENT_PANEL = """\
 ╭─ US strikes on Kata'ib Hezbollah ────────────────────────────────────────────╮
 │ Id         strikes                                                           │
-│ When       29 Dec 2019 11:00 −05:00                                          │
+│ When       29 Dec 2019 19:00 +03 (Baghdad)                                   │
+│            reported as 11:00 −05:00                                          │
 │ Precision  minute                                                            │
 │ Kind       airstrike                                                         │
 │ Where      al-Qa'im, Iraq                                                    │
@@ -156,28 +159,32 @@ EVENT_PANEL = """\
 │ Targets    Kata'ib Hezbollah                                                 │
 │ Killed     25+ (19 Iraq, 6 Syria)                                            │
 │ Injured    55+                                                               │
-│ Causes     k1  27 Dec 2019  Rocket attack on K-1  (+2 days)                  │
-│            campaign  Oct 2019  Campaign of attacks on bases  (+2 months)     │
-│ Effects    embassy  31 Dec 2019  Embassy attack  (+2 days)                   │
-│            soleimani  3 Jan 2020  Soleimani killed  (+5 days)                │
+│ Causes     k1  27 Dec 2019  Rocket attack on K-1  (caused by; 2 days before) │
+│            campaign  Oct 2019  Campaign of attacks on bases  (caused by; 2   │
+│            months before)                                                    │
+│ Effects    embassy  31 Dec 2019  Embassy attack  (caused by; 2 days after)   │
+│            soleimani  3 Jan 2020  Soleimani killed  (caused by; 5 days       │
+│            after)                                                            │
 │ Sources    1. Seed (ref [2])                                                 │
 │               https://example.org/seed                                       │
 ╰──────────────────────────────────────────────────────────────────────────────╯
 """
 
 LINKS_VIEW = """\
-[1] ← cause   27 Dec 2019  Rocket attack on K-1  (−2 days)
-[2] ← cause   Oct 2019 – Dec 2019  Campaign of attacks on bases  (−2 months)
-[3] → effect  31 Dec 2019 – 1 Jan 2020  Embassy attack  (+2 days)
-[4] → effect  3 Jan 2020  Soleimani killed  (+5 days)
+[1] ← cause   27 Dec 2019  Rocket attack on K-1  (caused by, 2 days before)
+[2] ← cause   Oct 2019 – Dec 2019  Campaign of attacks on bases  (caused by, 2 
+months before)
+[3] → effect  31 Dec 2019 – 1 Jan 2020  Embassy attack  (caused by, 2 days 
+after)
+[4] → effect  3 Jan 2020  Soleimani killed  (caused by, 5 days after)
 
-"""
+"""  # noqa: W291
 
 CHOICES_VIEW = """\
 Events around this one
  [1] Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign
  [2] 27 Dec 2019  Rocket attack on K-1  attack
-▶[3] 29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  airstrike
+▶[3] 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike
 
 """
 
