@@ -67,7 +67,10 @@ def test_around_an_event_or_a_date(store: Store) -> None:
         ({"around": "nowhere"}, "--around: cannot read 'nowhere' as a date"),
         ({"on": "2020", "since": "2019"}, "--on cannot be combined with --from or --to"),
         ({"actors": ["nobody"]}, "--actor: unknown actor 'nobody'"),
-        ({"kinds": ["airstrik"]}, "--kind: unknown kind 'airstrik' (did you mean airstrike, missile-strike?)"),
+        (
+            {"kinds": ["airstrik"]},
+            "--kind: unknown kind 'airstrik' (did you mean airstrike, missile-strike?)",
+        ),
         ({"around": "k1", "window": "2 fortnights"}, "--window: cannot read '2 fortnights'"),
     ],
 )
