@@ -188,49 +188,57 @@ Events around this one
 
 """
 
-STATS_VIEW = """\
-6 events   killed at least 33   injured at least 61
+STATS_VIEW = (
+    "6 events   killed at least 33   injured at least 61\n"
+    "\n"
+    "By year                                           \n"
+    "Year        Events          Killed         Injured\n"
+    "──────────────────────────────────────────────────\n"
+    "2019             3     at least 26     at least 61\n"
+    "2019–2020        1   none recorded   none recorded\n"
+    "2020             2            7–10   none recorded\n"
+    "By kind                                           \n"
+    "Kind        Events          Killed         Injured\n"
+    "──────────────────────────────────────────────────\n"
+    "airstrike        1     at least 25     at least 55\n"
+    "attack           1               1               6\n"
+    "campaign         1   none recorded   none recorded\n"
+    "killing          1            7–10   none recorded\n"
+    "military         1   none recorded   none recorded\n"
+    "protest          1   none recorded   none recorded\n"
+    "By country                                                  \n"
+    "Country               Events          Killed         Injured\n"
+    "────────────────────────────────────────────────────────────\n"
+    "Iraq                       5           27–30               6\n"
+    "Syria                      1               6   none recorded\n"
+    "no country                 1   none recorded   none recorded\n"
+    "shared: Iraq, Syria        1      at least 0     at least 55\n"
+    "By actor: killed in its actions                       \n"
+    "Actor               Events        Killed       Injured\n"
+    "──────────────────────────────────────────────────────\n"
+    "United States            3   at least 32   at least 55\n"
+    "Kata'ib Hezbollah        3             1             6\n"
+    "By actor: killed among its own (as a target)          \n"
+    "Actor               Events        Killed       Injured\n"
+    "──────────────────────────────────────────────────────\n"
+    "United States            3             1             6\n"
+    "Kata'ib Hezbollah        1   at least 25   at least 55\n"
+)
 
-By year                                    
-Year   Events        Killed         Injured
-───────────────────────────────────────────
-2019        4   at least 26     at least 61
-2020        2          7–10   none recorded
-By kind                                           
-Kind        Events          Killed         Injured
-──────────────────────────────────────────────────
-airstrike        1     at least 25     at least 55
-attack           1               1               6
-campaign         1   none recorded   none recorded
-killing          1            7–10   none recorded
-military         1   none recorded   none recorded
-protest          1   none recorded   none recorded
-By country                                  
-Country   Events        Killed       Injured
-────────────────────────────────────────────
-Iraq           5   at least 33   at least 61
-Syria          1   at least 25   at least 55
-By actor                                                                 
-Actor               Events   Acted   Targeted        Killed       Injured
-─────────────────────────────────────────────────────────────────────────
-United States            6       3          3   at least 33   at least 61
-Kata'ib Hezbollah        4       3          1   at least 26   at least 61
-"""  # noqa: W291
-
-CHART_VIEW = """\
-Events per month, Oct 2019 to Mar 2020
-3 ┤        ppp
-  │        AAA
-  │ccc     aaa KKK     mmm
-0 ┼──┴───┴───┴───┴───┴───┴─
-   2019        2020
-           AB  C
-A  27 Dec 2019  Rocket attack on K-1  (killed 1)
-B  29 Dec 2019 11:00 −05:00  US strikes on Kata'ib Hezbollah  (killed 25+)
-C  3 Jan 2020  Soleimani killed  (killed 7–10)
-c campaign  a attack  A airstrike  K killing  p protest  m military
-
-"""
+CHART_VIEW = (
+    "Events per month, Oct 2019 to Mar 2020\n"
+    "3 ┤        ppp\n"
+    "  │        AAA\n"
+    "  │ccc     aaa KKK     mmm\n"
+    "0 ┼──┴───┴───┴───┴───┴───┴─\n"
+    "   2019        2020\n"
+    "           AB  C\n"
+    "A  27 Dec 2019  Rocket attack on K-1  (killed 1)\n"
+    "B  29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  (killed 25+)\n"
+    "C  3 Jan 2020  Soleimani killed  (killed 7–10)\n"
+    "c campaign  a attack  A airstrike  K killing  p protest  m military\n"
+    "\n"
+)
 
 PLAIN_TABLE = "".join(
     line + "\n"
