@@ -8,11 +8,9 @@ return new sequences of them, nothing mutates them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from enum import IntEnum
 from functools import cached_property
-from operator import attrgetter
 from typing import Final, NamedTuple
 
 
@@ -280,11 +278,15 @@ class Event(NamedTuple):
         return tuple(dict.fromkeys(loc.country for loc in self.locations))
 
 
-#: Chronological order: start of period, then the coarser precision first, then id.
-#: One attrgetter builds the whole key in C: this runs for every event of every sort.
-chronological_key: Callable[[Event], tuple[int, int, int, int, int, int, str]] = attrgetter(
-    "start.year", "start.month", "start.day", "start.hour", "start.minute", "start.precision", "id"
-)
+def chronological_key(event: Event) -> tuple[int, int, int, int, int, int, str]:
+    """Start of period, then the coarser precision first, then id.
+
+    This runs for every event of every sort; attribute access by field name
+    costs about as little as indexing (and far less than a dotted attrgetter).
+    """
+    start = event.start
+    return (start.year, start.month, start.day, start.hour, start.minute, start.precision, event.id)
+
 
 # Every value pickles as tuple.__new__(cls, values), which runs in C (see _rebuilt_in_c).
 for _value_type in (FuzzyDate, Figure, Count, Location, Source, Actor, Role, Link, Event):
