@@ -331,6 +331,7 @@ class ExploreApp(App[int]):
         """Copy the current id (OSC 52) and show it, to select by hand where that fails."""
         self.copy_to_clipboard(self.current)
         self.notify(self.current, title="Copied")
+        self.say(f"copied {self.current}")
 
     def action_switch(self) -> None:
         """At narrow widths: show the chain instead of the event, or back."""
@@ -362,7 +363,7 @@ class ExploreApp(App[int]):
         if self._exception is None:
             self._exception = error
             self._exception_event.set()
-        self.exit(1)
+        self.exit(return_code=1)
 
 
 def run(store: Store, start: str | None, options: Filters, zone: tzinfo | None) -> int:

@@ -124,7 +124,8 @@ class ChainPane(Tree[str]):
         if not self._add_side(effects, event, Direction.EFFECTS):
             effects.add_leaf(Text("none recorded", style="dim"))
         self.root.expand()
-        self.move_cursor(here, animate=False)
+        # The tree's lines are laid out on the next refresh; the cursor goes there then.
+        self.call_after_refresh(self.move_cursor, here, animate=False)
 
     def show_route(self, route: Sequence[str] | None, marks: Sequence[str]) -> None:
         """Draw the causal route between two marked events, step by step."""
@@ -147,7 +148,7 @@ class ChainPane(Tree[str]):
             self.drawn.append(ident)
             previous = event
         self.root.expand()
-        self.move_cursor(self.root.children[0], animate=False)
+        self.call_after_refresh(self.move_cursor, self.root.children[0], animate=False)
 
     def on_tree_node_selected(self, message: Tree.NodeSelected[str]) -> None:
         """Follow the link the cursor is on."""

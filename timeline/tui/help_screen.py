@@ -62,8 +62,10 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("where")
         table.add_column("keys", style="bold cyan", no_wrap=True)
         table.add_column("what it does")
+        previous = ""
         for where, keys, description in self.rows:
-            table.add_row(where, Text(keys), Text(description))
+            table.add_row("" if where == previous else where, Text(keys), Text(description))
+            previous = where
         with VerticalScroll(id="help"):
             yield Static(Text("Keys (Esc, q or ? to close)", style="bold"))
             yield Static(table)
