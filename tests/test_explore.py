@@ -96,7 +96,7 @@ def test_explore_in_a_real_terminal(tmp_path: Path) -> None:
     assert COMMAND is not None
     env = {k: v for k, v in os.environ.items() if k != "TIMELINE_STORE"}
     env |= {"TERM": "xterm", "COLUMNS": "100", "XDG_CACHE_HOME": str(tmp_path)}
-    child = pexpect.spawn(COMMAND, ["explore", "k1-air-base-attack"], env=env, encoding="utf-8",
+    child = pexpect.spawn(COMMAND, ["explore", "k1-air-base-attack", "--line"], env=env, encoding="utf-8",
                           dimensions=(60, 100), timeout=20)  # fmt: skip
     child.expect("explore> ")
     assert "Rocket attack on K-1 Air Base" in str(child.before)
@@ -113,7 +113,8 @@ def test_explore_in_a_real_terminal(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    child = pexpect.spawn(COMMAND, ["explore"], env=env, encoding="utf-8", dimensions=(60, 100), timeout=20)
+    dumb = env | {"TERM": "dumb"}  # a terminal that cannot draw the full-screen explorer
+    child = pexpect.spawn(COMMAND, ["explore"], env=dumb, encoding="utf-8", dimensions=(60, 100), timeout=20)
     child.expect("explore> ")
     child.sendeof()
     child.expect(pexpect.EOF)

@@ -61,6 +61,27 @@ def test_commands_import_only_what_they_use(warm: Path, args: list[str], absent:
     assert found.isdisjoint(absent), sorted(found & absent)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["list", "--format", "ids"],
+        ["show", "k1-air-base-attack"],
+        ["chain", "k1-air-base-attack"],
+        ["stats"],
+        ["chart"],
+        ["check"],
+        ["export", "--format", "json"],
+        ["explore", "k1-air-base-attack"],  # piped: the line mode
+        ["--help"],
+    ],
+)
+def test_only_the_full_screen_explorer_imports_textual(warm: Path, args: list[str]) -> None:
+    found = imported(*args, cwd=warm)
+    assert "textual" not in top_level(found)
+    assert not {n for n in found if n.startswith("timeline.tui")}
+
+
 def test_an_exporter_is_imported_only_for_its_format(warm: Path) -> None:
     found = imported("export", "--format", "csv", cwd=warm)
     exporters = {n for n in found if n.startswith("timeline.export.")}

@@ -1,18 +1,33 @@
 """`explore`: an interactive walk along the causal links."""
 
+import os
+import sys
 from typing import Annotated
 
 import typer
 
 from timeline.cli.app import commands_app, state
-from timeline.cli.options import TzOption, complete_event_id, zone_option
+from timeline.cli.options import FilterOptions, TzOption, complete_event_id, with_filters, zone_option
 
 app = commands_app()
 
 
+def full_screen(line: bool) -> bool:
+    """Whether to open the full-screen explorer: both ends a terminal, one
+    that can draw (not TERM=dumb), and no --line."""
+    if line or os.environ.get("TERM", "") in ("dumb", ""):
+        return False
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 @app.command("explore")
+@with_filters
 def explore(
     ctx: typer.Context,
+    where: FilterOptions,
     event_id: Annotated[
         str | None,
         typer.Argument(
@@ -23,13 +38,20 @@ def explore(
         ),
     ] = None,
     tz: TzOption = None,
+    line: Annotated[
+        bool, typer.Option("--line", help="The line-by-line explorer, even on a terminal.")
+    ] = False,
 ) -> None:
     """Walk the timeline interactively, from cause to effect.
 
-    See an event with its causes and effects numbered; type a number to follow
-    one, b to go back, n / p for the next or previous event in time, /TEXT to
-    search, l to list the events around, ? for help, q (or Ctrl-D, Ctrl-C) to
-    leave.
+    On a terminal: a full-screen explorer, the timeline beside the event and its
+    chain of causes and effects; the filters narrow the timeline as list's do,
+    and its filter bar (F) changes them live; ? shows the keys.
+
+    Piped, with TERM=dumb or with --line: a line mode. See an event with its
+    causes and effects numbered; type a number to follow one, b to go back,
+    n / p for the next or previous event in time, /TEXT to search, l to list
+    the events around, ? for help, q (or Ctrl-D, Ctrl-C) to leave.
 
     Examples:
 
@@ -38,15 +60,32 @@ def explore(
       timeline explore k1-air-base-attack
 
       timeline explore soleimani-killing --tz Asia/Baghdad
+
+      timeline explore --from 2023 --actor kh
+
+      timeline explore k1-air-base-attack --line
     """
+    store = state(ctx).store()
+    zone = zone_option(tz)
+    if full_screen(line):
+        from timeline.query import resolve_event
+
+        where.build(store)  # a bad date or actor is a usage error before the screen changes
+        first = resolve_event(store, event_id).id if event_id else None
+        from timeline.tui.app import run
+        from timeline.tui.filters import Filters
+
+        raise typer.Exit(run(store, first, Filters.of(where), zone))
+    if where != FilterOptions():
+        from timeline.errors import UsageError
+
+        raise UsageError("the filters apply to the full-screen explorer (a terminal, without --line)")
     from timeline.explore import Reply, Session, escalation_start, links
     from timeline.query import resolve_event
     from timeline.render.console import make_console
     from timeline.render.detail import event_panel
     from timeline.render.explore import choices_view, links_view
 
-    store = state(ctx).store()
-    zone = zone_option(tz)
     start = resolve_event(store, event_id) if event_id else escalation_start(store)
     session = Session(store, start)
     console = make_console()
@@ -66,11 +105,11 @@ def explore(
     console.print("Type a number to follow a link, ? for help, q to leave.", style="dim")
     while True:
         try:
-            line = input("explore> ")
+            typed = input("explore> ")
         except (EOFError, KeyboardInterrupt):
             console.print()
             return
-        reply = session.handle(line)
+        reply = session.handle(typed)
         if reply.kind == "quit":
             return
         show(reply)

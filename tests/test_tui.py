@@ -1,0 +1,278 @@
+"""The full-screen explorer, driven headlessly with Textual's pilot on
+tests/fixtures/explore.toml: each step asserts on the app's state and on the
+text of the rendered screen."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from timeline.model import Store
+from timeline.store import open_store
+from timeline.tui.app import ExploreApp
+from timeline.tui.chain_pane import ChainPane
+from timeline.tui.filters import Filters
+from timeline.tui.timeline_list import TimelineList, fit
+
+FIXTURE = Path(__file__).parent / "fixtures" / "explore.toml"
+
+Steps = Callable[[ExploreApp, Pilot[int]], Awaitable[None]]
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return open_store(FIXTURE)
+
+
+def screen(app: ExploreApp) -> str:
+    """What the terminal shows, as text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def drive(app: ExploreApp, steps: Steps, size: tuple[int, int] = (160, 48)) -> None:
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await steps(app, pilot)
+
+    asyncio.run(run())
+
+
+async def select_in_chain(app: ExploreApp, pilot: Pilot[int], event_id: str) -> None:
+    """Put the chain pane's cursor on the first node for this event."""
+    chain = app.query_one(ChainPane)
+    app.set_focus(chain)
+    await pilot.pause()
+    line = next(
+        n for n in range(chain.last_line + 1) if (node := chain.get_node_at_line(n)) and node.data == event_id
+    )
+    chain.cursor_line = line
+    await pilot.pause()
+
+
+def test_open_follow_back_forward_quit(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        assert app.current == "us-airstrikes-kh-2019-12-29"
+        assert "US airstrikes on Kata'ib Hezbollah in Iraq and Syria" in screen(app)
+        assert "4/10" in screen(app)
+        # a cause: back up the chain to K-1, with Enter in the chain pane
+        await select_in_chain(app, pilot, "k1-air-base-attack")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current == "k1-air-base-attack"
+        assert "Rocket attack on K-1 Air Base kills a US contractor" in screen(app)
+        assert "Id         k1-air-base-attack" in screen(app)
+        # an effect: down again, then further to the embassy
+        await select_in_chain(app, pilot, "us-airstrikes-kh-2019-12-29")
+        await pilot.press("enter")
+        await select_in_chain(app, pilot, "embassy-attack")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current == "embassy-attack"
+        assert app.back == [
+            "us-airstrikes-kh-2019-12-29",
+            "k1-air-base-attack",
+            "us-airstrikes-kh-2019-12-29",
+        ]
+        app.set_focus(app.query_one(TimelineList))
+        await pilot.press("b", "backspace")
+        await pilot.pause()
+        assert app.current == "k1-air-base-attack"
+        assert "Id         k1-air-base-attack" in screen(app)
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.current == "us-airstrikes-kh-2019-12-29"
+        await pilot.press("f", "f")
+        await pilot.pause()
+        assert app.current == "embassy-attack"
+        assert "Nothing to go forward to." in screen(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.current == "soleimani-killing"  # next in time
+        await pilot.press("p", "k", "j")
+        await pilot.pause()
+        assert app.current == "embassy-attack"
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+    drive(ExploreApp(store, "us-airstrikes-kh-2019-12-29"), steps)
+
+
+def test_search_and_pick(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        await pilot.press("slash", *"baghdad")
+        await pilot.pause()
+        listed = [e.id for e in app.query_one(TimelineList).events]
+        # titles, places ("Baghdad International Airport") and summaries
+        assert listed == [
+            "iraq-condemns-strikes",
+            "embassy-attack",
+            "soleimani-killing",
+            "parliament-expulsion-vote",
+        ]
+        assert "search 'baghdad': 4 matches" in screen(app)
+        assert "Iraqi parliament votes" in screen(app)
+        assert "Drone attack on Tower 22" not in screen(app)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.current == "soleimani-killing"
+        assert app.back == ["k1-air-base-attack"]
+        assert len(app.query_one(TimelineList).events) == 10  # the whole list again
+        assert "US drone strike kills Qasem Soleimani" in screen(app)
+        # Escape goes back to where the search began
+        await pilot.press("slash", *"tower", "escape")
+        await pilot.pause()
+        assert app.current == "soleimani-killing"
+
+    drive(ExploreApp(store, "k1-air-base-attack"), steps)
+
+
+def test_filter_by_actor_and_date(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        await pilot.press("F", *"kh")
+        await pilot.pause()
+        assert [e.id for e in app.shown] == [
+            "base-attacks-2019",
+            "k1-air-base-attack",
+            "us-airstrikes-kh-2019-12-29",
+            "embassy-attack",
+            "soleimani-killing",
+            "tower-22-attack",
+            "us-strikes-2024-02-02",
+        ]
+        assert "actor kh" in screen(app)
+        app.set_focus(app.query_one("#filter-since"))
+        await pilot.press(*"2023")
+        await pilot.pause()
+        assert [e.id for e in app.shown] == ["tower-22-attack", "us-strikes-2024-02-02"]
+        assert "from 2023, actor kh" in screen(app)
+        assert "the current event is outside the filters" in screen(app)
+        await pilot.press("enter", "n")  # back to the list; the next listed event in time
+        await pilot.pause()
+        assert app.current == "tower-22-attack"
+        # a date that cannot be read keeps the last filters and says why
+        app.set_focus(app.query_one("#filter-until"))
+        await pilot.press(*"Decembr")
+        await pilot.pause()
+        assert len(app.shown) == 2
+        assert "Decembr" in screen(app)
+
+    drive(ExploreApp(store, "k1-air-base-attack"), steps)
+
+
+def test_start_from_command_line_filters(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        assert [e.id for e in app.shown] == ["tower-22-attack", "us-strikes-2024-02-02"]
+        assert app.current == "tower-22-attack"
+        assert "from 2023, actor kh" in screen(app)
+
+    drive(ExploreApp(store, None, Filters(since="2023", actor=["kh"])), steps)
+
+
+def test_path_mode(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        await pilot.press("m", "g", *"soleimani-killing", "enter")
+        await pilot.pause()
+        assert app.current == "soleimani-killing"
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.route == ["k1-air-base-attack", "us-airstrikes-kh-2019-12-29", "soleimani-killing"]
+        assert app.query_one(ChainPane).drawn == app.route
+        text = screen(app)
+        assert "Path: 2 steps" in text
+        assert "marked k1-air-base-attack \u2192 soleimani-killing" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.route is None
+        assert "Causes" in screen(app)
+
+    drive(ExploreApp(store, "k1-air-base-attack"), steps)
+
+
+def test_goto_a_date_help_and_copy(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        await pilot.press("g", *"Jan 2024", "enter")
+        await pilot.pause()
+        assert app.current == "tower-22-attack"
+        await pilot.press("g", *"tower-2")
+        await pilot.pause()
+        assert "tower-22-attack" in screen(app)  # the completion offered
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen(app)
+        assert "Go to a date (Dec 2019) or an event id" in text
+        assert "Follow link" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "copied tower-22-attack" in screen(app)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.return_code == 0
+
+    drive(ExploreApp(store, "k1-air-base-attack"), steps)
+
+
+def test_narrow_screen_switches_panes_and_cuts_at_words(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        text = screen(app)
+        assert "Rocket attack on K-1 Air Base kills a US contractor" in text
+        assert "Chain" not in text
+        await pilot.press("v")
+        await pilot.pause()
+        text = screen(app)
+        assert "Causes" in text
+        assert "Effects" in text
+
+    drive(ExploreApp(store, "k1-air-base-attack"), steps, size=(80, 24))
+
+
+def test_store_text_is_never_markup(tmp_path: Path) -> None:
+    path = tmp_path / "odd.toml"
+    path.write_text(
+        FIXTURE.read_text().replace(
+            'title = "Rocket attack on K-1 Air Base kills a US contractor"',
+            'title = "[bold red]K-1[/] \\u001b[2J attack"',
+        )
+    )
+    odd = open_store(path)
+
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        text = screen(app)
+        assert "[bold red]K-1[/]" in text
+        assert "\x1b" not in text
+
+    drive(ExploreApp(odd, "k1-air-base-attack"), steps)
+
+
+def test_an_error_in_the_app_is_one_line(store: Store) -> None:
+    app = ExploreApp(store, "k1-air-base-attack")
+
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        app.call_later(lambda: 1 / 0)
+        await pilot.pause()
+
+    with pytest.raises(ZeroDivisionError):
+        drive(app, steps)
+    assert app.failure == "ZeroDivisionError: division by zero"
+    assert app.return_code == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "cut"),
+    [
+        ("Rocket attack on K-1 Air Base", 40, "Rocket attack on K-1 Air Base"),
+        ("Rocket attack on K-1 Air Base", 20, "Rocket attack on…"),
+        ("Supercalifragilistic", 8, "Superca…"),
+    ],
+)
+def test_fit_cuts_at_a_word(text: str, width: int, cut: str) -> None:
+    assert fit(text, width) == cut
