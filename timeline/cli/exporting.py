@@ -43,7 +43,7 @@ def export(
             "-o",
             metavar="FILE",
             dir_okay=False,
-            help="Write to FILE (atomically) instead of stdout.",
+            help="Write to FILE (atomically; a device, FIFO or - is written through) instead of stdout.",
             show_default=False,
         ),
     ] = None,
@@ -99,8 +99,10 @@ def export(
     if output is None:
         write(text)
         return
-    from timeline.store.files import write_atomically
+    from timeline.store.files import same_file, write_atomically
 
+    if same_file(output, state(ctx).path):
+        raise UsageError(f"--output {output} is the store being read; write the export elsewhere")
     write_atomically(output, text)
 
 

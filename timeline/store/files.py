@@ -1,62 +1,78 @@
-"""Reading store files with clear errors, and writing files so that a failure
-never leaves one half-written."""
+"""Reading store files with clear errors and a size limit, and writing files so
+that a failure never leaves one half-written and never replaces what it must not.
+
+The rules of a write (`write_atomically`):
+
+- `-` and anything that is not a regular file (a device, a FIFO, `/dev/stdout`)
+  is written through, never replaced by a regular file;
+- a symlink is followed and its target replaced, so the link survives;
+- a target without write permission is refused (even for root);
+- the target's mode, owner (where permitted) and extended attributes are kept;
+- a file with several hard links is rewritten in place, so that every link
+  sees the new content (a rename would split them);
+- the temporary file is named `.NAME.timeline-PID-RANDOM.tmp`; one left by a
+  killed writer is removed by the next write once its process is gone.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from timeline.errors import DataError, Problem
 
+#: The largest store read: far above 100,000 events (about 60 MB of TOML), and
+#: small enough that reading a wrong file can never exhaust memory.
+MAX_STORE_BYTES = 256 * 1024 * 1024
+#: How long `add` waits for another writer of the same store.
+LOCK_TIMEOUT = 10.0
+_TEMP_MARK = ".timeline-"
+_STALE_AFTER = 60.0
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace a file's content in one step: a temporary file beside it, then rename.
 
-    The old file survives any failure, and readers see either all of the old
-    content or all of the new.
+def _fail(path: Path | str, message: str) -> DataError:
+    return DataError([Problem(message, path=str(path))])
+
+
+def read_store_bytes(path: Path) -> bytes:
+    """A store file's bytes: a regular file of at most MAX_STORE_BYTES.
 
     Raises:
-        DataError: the file cannot be written, saying why.
+        DataError: the file is missing, not a regular file, too large or unreadable.
     """
-    import tempfile
-
-    directory = path.parent if str(path.parent) else Path(".")
     try:
-        descriptor, name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        # O_NONBLOCK: opening a FIFO must not wait for a writer before we can refuse it.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise _fail(path, "no such file") from None
+    except IsADirectoryError:
+        raise _fail(path, "is a directory, not a store file") from None
     except OSError as exc:
-        raise DataError([Problem(f"cannot write: {exc.strerror}", path=str(path))]) from None
-    temporary = Path(name)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(temporary, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise DataError([Problem(f"cannot write: {exc.strerror}", path=str(path))]) from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+        raise _fail(path, f"cannot read: {exc.strerror}") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise _fail(path, "is a directory, not a store file")
+        if not stat.S_ISREG(info.st_mode):
+            raise _fail(path, "is not a regular file (a device, FIFO or socket); give a store file")
+        if info.st_size > MAX_STORE_BYTES:
+            raise _fail(path, f"is {info.st_size // 2**20} MiB; a store may be at most 256 MiB")
+        try:
+            raw = handle.read(MAX_STORE_BYTES + 1)
+        except OSError as exc:
+            raise _fail(path, f"cannot read: {exc.strerror}") from None
+    if len(raw) > MAX_STORE_BYTES:  # grew while we read it
+        raise _fail(path, "is over 256 MiB; a store may be at most 256 MiB")
+    return raw
 
 
 def read_text_file(path: Path) -> str:
     """A store file's text, or a DataError that says why it cannot be read."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError([Problem("no such file", path=str(path))]) from None
-    except IsADirectoryError:
-        raise DataError([Problem("is a directory, not a store file", path=str(path))]) from None
-    except OSError as exc:
-        raise DataError([Problem(f"cannot read: {exc.strerror}", path=str(path))]) from None
-    return decode(raw, str(path))
+    return decode(read_store_bytes(path), str(path))
 
 
 def decode(raw: bytes, origin: str) -> str:
@@ -68,3 +84,184 @@ def decode(raw: bytes, origin: str) -> str:
         raise DataError(
             [Problem(f"not UTF-8 text (byte {raw[exc.start]:#04x})", path=origin, line=line)]
         ) from None
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (through links); False if either is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an exclusive lock for writing a store: `fcntl.flock` on `.NAME.lock`
+    beside the file the path resolves to, waiting at most `timeout` seconds.
+
+    Raises:
+        DataError: another writer held the lock for the whole wait, or the lock
+            file cannot be made.
+    """
+    import fcntl
+    import time
+
+    target = Path(os.path.realpath(path))
+    lock_path = target.with_name(f".{target.name}.lock")
+    try:
+        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError as exc:
+        raise _fail(lock_path, f"cannot make the lock file: {exc.strerror}") from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise _fail(
+                        path, f"another `timeline add` has held the store for {timeout:g} s; try again"
+                    ) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write text to a file by the rules in this module's docstring.
+
+    Raises:
+        DataError: the file cannot (or must not) be written, saying why.
+    """
+    if str(path) == "-":
+        _write_through(sys.stdout.fileno(), text, path)
+        return
+    target = Path(os.path.realpath(path))
+    try:
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise _fail(path, f"cannot write: {exc.strerror}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise _fail(path, "is a directory")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        try:
+            descriptor = os.open(target, os.O_WRONLY | os.O_CLOEXEC)
+        except OSError as exc:
+            raise _fail(path, f"cannot write: {exc.strerror}") from None
+        try:
+            _write_through(descriptor, text, path)
+        finally:
+            os.close(descriptor)
+        return
+    if info is not None and not info.st_mode & 0o222:
+        raise _fail(path, "is read-only; make it writable (chmod u+w) to replace it")
+    if info is not None and info.st_nlink > 1:
+        _rewrite_in_place(target, text, path)
+        return
+    _replace(target, text, info, path)
+
+
+def _write_through(descriptor: int, text: str, shown: Path) -> None:
+    data = text.encode("utf-8")
+    view = memoryview(data)
+    try:
+        while view:
+            view = view[os.write(descriptor, view) :]
+    except OSError as exc:
+        raise _fail(shown, f"cannot write: {exc.strerror}") from None
+
+
+def _rewrite_in_place(target: Path, text: str, shown: Path) -> None:
+    """Overwrite, then cut to length: every hard link keeps seeing the file.
+
+    Not atomic; but when the new text extends the old (as `add` does), the old
+    bytes are rewritten unchanged, so an interruption never loses what was there.
+    """
+    try:
+        descriptor = os.open(target, os.O_WRONLY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise _fail(shown, f"cannot write: {exc.strerror}") from None
+    try:
+        data = text.encode("utf-8")
+        _write_through(descriptor, text, shown)
+        os.ftruncate(descriptor, len(data))
+        os.fsync(descriptor)
+    except OSError as exc:
+        raise _fail(shown, f"cannot write: {exc.strerror}") from None
+    finally:
+        os.close(descriptor)
+
+
+def _replace(target: Path, text: str, info: os.stat_result | None, shown: Path) -> None:
+    import secrets
+
+    directory = target.parent
+    _remove_stale_temporaries(directory, target.name)
+    temporary = directory / f".{target.name}{_TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    try:
+        descriptor = os.open(
+            temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600
+        )
+    except OSError as exc:
+        raise _fail(shown, f"cannot write: {exc.strerror}") from None
+    try:
+        try:
+            _write_through(descriptor, text, shown)
+            os.fsync(descriptor)
+            if info is None:
+                mask = os.umask(0)
+                os.umask(mask)
+                os.fchmod(descriptor, 0o666 & ~mask)
+            else:
+                _keep_attributes(descriptor, target, info)
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise _fail(shown, f"cannot write: {exc.strerror}") from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _keep_attributes(descriptor: int, target: Path, info: os.stat_result) -> None:
+    """The old file's mode, owner and extended attributes, as far as permitted."""
+    with contextlib.suppress(OSError):
+        os.fchown(descriptor, info.st_uid, info.st_gid)
+    os.fchmod(descriptor, stat.S_IMODE(info.st_mode))
+    if hasattr(os, "listxattr"):
+        with contextlib.suppress(OSError):
+            for name in os.listxattr(target):
+                with contextlib.suppress(OSError):
+                    os.setxattr(descriptor, name, os.getxattr(target, name))
+
+
+def _remove_stale_temporaries(directory: Path, name: str) -> None:
+    """Remove temporaries of this file left by writers that were killed: their
+    process is gone and they are over a minute old."""
+    import time
+
+    prefix = f".{name}{_TEMP_MARK}"
+    try:
+        candidates = [entry for entry in os.scandir(directory) if entry.name.startswith(prefix)]
+    except OSError:
+        return
+    now = time.time()
+    for entry in candidates:
+        pid_text = entry.name[len(prefix) :].split("-", 1)[0]
+        if not pid_text.isdigit():
+            continue
+        try:
+            if now - entry.stat(follow_symlinks=False).st_mtime < _STALE_AFTER:
+                continue
+            os.kill(int(pid_text), 0)
+        except ProcessLookupError:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+        except OSError:
+            continue

@@ -39,16 +39,12 @@ def open_store(path: Path, use_cache: bool = True) -> Store:
     Raises:
         DataError: the file cannot be read, or has problems; each located.
     """
-    from timeline.store.files import decode, read_text_file
+    from timeline.store.files import decode, read_store_bytes
 
     origin = str(path)
+    raw = read_store_bytes(path)
     if not use_cache:
-        return validated(read_text_file(path), origin)
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        read_text_file(path)  # raises the right DataError
-        raise
+        return validated(decode(raw, origin), origin)
     from timeline.store import cache
 
     cached = cache.load(path, raw, origin)
