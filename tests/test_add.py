@@ -129,7 +129,8 @@ def test_a_failure_midway_leaves_the_original(
     assert result.exit_code == 1
     assert result.stderr == f"error: {store_file}: cannot write: Input/output error\n"
     assert store_file.read_bytes() == before
-    assert sorted(p.name for p in store_file.parent.iterdir()) == ["mine.toml"]
+    # No temporary is left; the lock file stays (removing it would race another writer).
+    assert sorted(p.name for p in store_file.parent.iterdir()) == [".mine.toml.lock", "mine.toml"]
 
 
 def test_interactive_asks_again_after_bad_answers(invoke: Invoke, store_file: Path) -> None:

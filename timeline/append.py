@@ -3,7 +3,8 @@
 The new `[[event]]` table is appended to the file's text, so every byte of the
 existing file (comments, order, formatting) is kept. The whole result is read
 and checked exactly as a store is on load before anything is written, and the
-write is atomic.
+write is atomic. Writers of one store take turns: the file is read, checked and
+written under an exclusive lock, so two concurrent adds never lose an event.
 """
 
 from __future__ import annotations
@@ -62,17 +63,21 @@ def appended(original: str, table: str) -> str:
     return original + separator + table
 
 
-def append_event(path: Path, original: str, table: str, dry_run: bool = False) -> Store:
-    """Check the store with the new table appended, then write it atomically.
+def append_event(path: Path, table: str, dry_run: bool = False) -> Store:
+    """Under the store's lock, read it afresh, check it with the new table
+    appended, then write it atomically.
 
     Raises:
-        DataError: the result would not be a sound store; nothing is written.
+        DataError: the result would not be a sound store (nothing is written),
+            or another writer held the store too long.
     """
     from timeline.store import validated
-    from timeline.store.files import write_atomically
+    from timeline.store.files import locked, read_text_file, write_atomically
 
-    text = appended(original, table)
-    store = validated(text, str(path))
-    if not dry_run:
+    if dry_run:
+        return validated(appended(read_text_file(path), table), str(path))
+    with locked(path):
+        text = appended(read_text_file(path), table)
+        store = validated(text, str(path))
         write_atomically(path, text)
     return store

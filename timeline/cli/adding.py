@@ -200,8 +200,7 @@ def add(
             f"(cp '{path}' my-events.toml) and add to the copy: timeline --store my-events.toml add ..."
         )
     store = current.store()
-    original = read_text_file(path)
-    if original.lstrip().startswith("{"):
+    if read_text_file(path).lstrip().startswith("{"):
         raise UsageError(f"{path} is a JSON export; add to a TOML store")
     actors_of, causes_of = _actors(store), _causes(store)
 
@@ -239,7 +238,7 @@ def add(
         [location] if location["place"] is not None else [],
         [cited],
     )
-    append_event(path, original, table, dry_run=dry_run)
+    append_event(path, table, dry_run=dry_run)
     if dry_run:
         write(table)
         return
