@@ -5,12 +5,22 @@ digest of the file's bytes and the program's version: any change to the
 content (not only the mtime) or to the program makes it stale, and a stale,
 corrupt or unreadable entry is silently rebuilt. Failing to write one (a
 read-only disk) is never an error.
+
+The cache trusts only what the user alone controls, since loading an entry
+unpickles it: the directory is made 0700 and each entry 0600; a directory or
+entry that is not the user's own, is writable by group or others, or is a
+symlink, is ignored. A relative $XDG_CACHE_HOME is ignored (as the XDG
+specification says), so a checked-out `.cache/` is never read. Temporaries have
+unpredictable names and are opened O_EXCL|O_NOFOLLOW. The cache holds at most
+MAX_ENTRIES entries: on each write, entries whose store is gone are removed,
+then the least recently written beyond the limit.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -18,18 +28,35 @@ from timeline import __version__
 from timeline.compat import pickler, sha256_hex
 from timeline.model import Actor, Event, Store
 
-_MAGIC = b"timeline-cache 1\n"
+_MAGIC = b"timeline-cache 2\n"
+MAX_ENTRIES = 32
+_SUFFIX = ".pickle"
 
 
 def cache_dir() -> Path:
-    """$XDG_CACHE_HOME/timeline, or ~/.cache/timeline."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    """$XDG_CACHE_HOME/timeline when that is absolute, else ~/.cache/timeline."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = str(Path.home() / ".cache")
     return Path(base) / "timeline"
 
 
-def _entry(path: Path) -> Path:
-    name = sha256_hex(str(path.resolve()).encode("utf-8", "surrogateescape"))
-    return cache_dir() / f"{name[:40]}.pickle"
+def _private(info: os.stat_result, kind: int) -> bool:
+    """The user's own, of the right kind, and not writable by anyone else."""
+    return (
+        stat.S_IFMT(info.st_mode) == kind
+        and info.st_uid == os.getuid()
+        and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    )
+
+
+def _resolved(path: Path) -> str:
+    return str(path.resolve())
+
+
+def _entry(resolved: str) -> Path:
+    name = sha256_hex(resolved.encode("utf-8", "surrogateescape"))
+    return cache_dir() / f"{name[:40]}{_SUFFIX}"
 
 
 def _key(raw: bytes) -> bytes:
@@ -38,10 +65,20 @@ def _key(raw: bytes) -> bytes:
 
 
 def load(path: Path, raw: bytes, origin: str) -> Store | None:
-    """The cached store for this file content, or None."""
+    """The cached store for this file content, or None (also when the cache
+    directory or entry is not trusted)."""
     try:
-        with _entry(path).open("rb") as handle:
+        resolved = _resolved(path)
+        entry = _entry(resolved)
+        if not _private(os.lstat(entry.parent), stat.S_IFDIR):
+            return None
+        descriptor = os.open(entry, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        with os.fdopen(descriptor, "rb") as handle:
+            if not _private(os.fstat(descriptor), stat.S_IFREG):
+                return None
             if handle.readline() != _MAGIC or handle.readline() != _key(raw):
+                return None
+            if handle.readline() != _path_line(resolved):
                 return None
             events, actors, schema = pickler().load(handle)
     except Exception:  # any unreadable or foreign entry just means "no cache"
@@ -53,17 +90,64 @@ def load(path: Path, raw: bytes, origin: str) -> Store | None:
     return Store(events, actors, origin, schema)
 
 
+def _path_line(resolved: str) -> bytes:
+    return resolved.encode("utf-8", "surrogateescape").replace(b"\n", b"\\n") + b"\n"
+
+
 def save(path: Path, raw: bytes, store: Store) -> None:
     """Remember a validated store; quietly does nothing if it cannot."""
-    target = _entry(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    resolved = _resolved(path)
+    target = _entry(resolved)
+    directory = target.parent
+    temporary: Path | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as handle:
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            directory.mkdir(mode=0o700)
+        if not _private(os.lstat(directory), stat.S_IFDIR):
+            return
+        _prune(directory)
+        temporary = directory / f".{os.urandom(8).hex()}.tmp"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        with os.fdopen(os.open(temporary, flags, 0o600), "wb") as handle:
             handle.write(_MAGIC)
             handle.write(_key(raw))
+            handle.write(_path_line(resolved))
             pickler().dump((store.events, store.actors, store.schema), handle, protocol=5)
         os.replace(temporary, target)
     except OSError:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+
+
+def _prune(directory: Path) -> None:
+    """Remove entries whose store no longer exists, temporaries over a minute
+    old, and the oldest entries beyond MAX_ENTRIES - 1 (one is about to be written)."""
+    import time
+
+    kept: list[tuple[float, str]] = []
+    now = time.time()
+    for item in os.scandir(directory):
+        try:
+            info = item.stat(follow_symlinks=False)
+            if item.name.endswith(".tmp"):
+                if now - info.st_mtime > 60:
+                    os.unlink(item.path)
+                continue
+            if not item.name.endswith(_SUFFIX):
+                continue
+            with open(item.path, "rb") as handle:
+                handle.readline()
+                handle.readline()
+                store_path = handle.readline().rstrip(b"\n").replace(b"\\n", b"\n")
+            if not store_path or not os.path.exists(os.fsdecode(store_path)):
+                os.unlink(item.path)
+                continue
+            kept.append((info.st_mtime, item.path))
+        except OSError:
+            continue
+    kept.sort()
+    for _, stale in kept[: max(0, len(kept) - (MAX_ENTRIES - 1))]:
         with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+            os.unlink(stale)

@@ -197,11 +197,9 @@ def _rewrite_in_place(target: Path, text: str, shown: Path) -> None:
 
 
 def _replace(target: Path, text: str, info: os.stat_result | None, shown: Path) -> None:
-    import secrets
-
     directory = target.parent
     _remove_stale_temporaries(directory, target.name)
-    temporary = directory / f".{target.name}{_TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    temporary = directory / f".{target.name}{_TEMP_MARK}{os.getpid()}-{os.urandom(4).hex()}.tmp"
     try:
         descriptor = os.open(
             temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600
