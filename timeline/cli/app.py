@@ -105,14 +105,17 @@ class TimelineGroup(TyperGroup):
 
 
 def report(exc: TimelineError) -> None:
-    """Print an error to stderr, one line per problem, no markup, no traceback."""
+    """Print an error to stderr, one line per problem, no markup, no traceback,
+    and no raw store text (keys, ids, labels are made terminal-safe)."""
+    from timeline.text import one_line
+
     if isinstance(exc, DataError):
         for problem in exc.problems:
-            sys.stderr.write(f"error: {problem}\n")
+            sys.stderr.write(f"error: {one_line(str(problem))}\n")
         if len(exc.problems) > 1:
             sys.stderr.write(f"{len(exc.problems)} problems\n")
     else:
-        sys.stderr.write(f"error: {exc}\n")
+        sys.stderr.write(f"error: {one_line(str(exc))}\n")
 
 
 app = typer.Typer(

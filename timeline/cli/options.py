@@ -296,7 +296,12 @@ def stdout_is_terminal() -> bool:
 
 
 def write(text: str) -> None:
-    """Write text to stdout."""
+    """Write text to stdout; on a terminal, with store text made safe (JSON and
+    exports piped elsewhere keep every character)."""
+    if sys.stdout.isatty():
+        from timeline.text import terminal
+
+        text = terminal(text)
     sys.stdout.write(text)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import IO
+from typing import IO, Any
 
 from rich.console import Console
 from rich.text import Text
@@ -18,7 +18,15 @@ def make_console(file: IO[str] | None = None, width: int | None = None) -> Conso
         columns = os.environ.get("COLUMNS", "")
         if columns.isdigit() and int(columns) > 0:
             width = int(columns)
-    return Console(file=file, width=width, highlight=False, emoji=False, markup=False)
+    return _SafeConsole(file=file, width=width, highlight=False, emoji=False, markup=False)
+
+
+class _SafeConsole(Console):
+    """A Console whose plain-string arguments are cleaned like store text, so a
+    message that quotes the store or the user (explore's replies) is safe too."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        super().print(*(clean(o) if isinstance(o, str) else o for o in objects), **options)
 
 
 def text(value: str, style: str = "") -> Text:
