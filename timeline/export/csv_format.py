@@ -2,7 +2,10 @@
 
 Written with the csv module's full quoting rules so that commas, quotes and
 newlines in summaries open cleanly in a spreadsheet; control characters
-(an ESC, say) are replaced so they never reach a terminal.
+(an ESC, say) are replaced so they never reach a terminal. A cell that starts
+with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with a single
+quote (the OWASP rule against CSV injection), so a spreadsheet shows the text
+instead of running it as a formula.
 """
 
 from __future__ import annotations
@@ -51,6 +54,14 @@ def _sources(event: Event) -> str:
     return "; ".join(s.title + (f" <{s.url}>" if s.url else "") for s in event.sources)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """A cell's text: cleaned, and neutralised if a spreadsheet would read it as a formula."""
+    return "'" + clean(text) if text.startswith(_FORMULA_START) else clean(text)
+
+
 def render(store: Store, events: Sequence[Event]) -> str:
     """A header row, then a row per event."""
     buffer = io.StringIO()
@@ -59,8 +70,8 @@ def render(store: Store, events: Sequence[Event]) -> str:
     for e in events:
         killed, injured = _bounds(e.killed), _bounds(e.injured)
         writer.writerow(
-            clean(cell)
-            for cell in (
+            cell(text)
+            for text in (
                 e.id,
                 e.start.iso(),
                 e.end.iso() if e.end else "",

@@ -25,6 +25,24 @@ def escape(text: str) -> str:
     return _LINE_START.sub(lambda m: "\\" + m[0] if not m[0].isdigit() else m[0] + "\\", escaped)
 
 
+def _linked(title: str, url: str) -> str:
+    """The title linked to an http(s) URL, percent-encoded so that no quote,
+    bracket, space or newline can end the link; any other URL (javascript:,
+    data:, ...) is shown as escaped text, never linked."""
+    from urllib.parse import quote, urlsplit
+
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        scheme = ""
+    if scheme not in ("http", "https"):
+        return f"{title} ({escape(url)}, not linked: only http and https addresses are)"
+    return f"[{title}](<{quote(url.strip(), safe=_URL_SAFE)}>)"
+
+
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
 def anchor(event_id: str) -> str:
     """The in-document anchor of an event."""
     return f"event-{event_id}"
@@ -72,7 +90,7 @@ def render(store: Store, events: Sequence[Event]) -> str:
         for source in event.sources:
             title = escape(source.title)
             if source.url:
-                title = f"[{title}](<{source.url.replace('>', '%3E').replace(' ', '%20')}>)"
+                title = _linked(title, source.url)
             note = f" ({escape(source.note)})" if source.note else ""
             lines.append(f"- {title}{note}")
         lines.append("")

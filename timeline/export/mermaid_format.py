@@ -10,8 +10,20 @@ from timeline.palette import PALETTE
 from timeline.text import one_line
 
 # Mermaid labels are quoted strings in which quotes and markup characters are
-# written as entity codes: #quot; and so on.
-_ENTITIES = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
+# written as entity codes: #quot; and so on. `%`, `{` and `}` are coded too:
+# Mermaid finds `%%{init: ...}%%` directives anywhere in the text, labels
+# included. A label is one line, so no `click` or other statement can start.
+_ENTITIES = {
+    '"': "#quot;",
+    "#": "#35;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "`": "#96;",
+    "%": "#37;",
+    "{": "#123;",
+    "}": "#125;",
+}
 
 
 def label(text: str) -> str:
