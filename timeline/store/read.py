@@ -271,8 +271,11 @@ def read_store_text(text: str, origin: str) -> Store:
 def _parse_toml(text: str, origin: str) -> dict[str, Any]:
     import tomllib
 
+    from timeline.store.limits import parse_limits
+
     try:
-        return tomllib.loads(text)
+        with parse_limits(origin, "TOML"):
+            return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
@@ -285,12 +288,16 @@ def _parse_toml(text: str, origin: str) -> dict[str, Any]:
 def _parse_json(text: str, origin: str) -> dict[str, Any]:
     import json
 
+    from timeline.store.limits import check_surrogates, parse_limits
+
     try:
-        data = json.loads(text)
+        with parse_limits(origin, "JSON"):
+            data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DataError(
             [Problem(f"not valid JSON: {exc.msg} (column {exc.colno})", path=origin, line=exc.lineno)]
         ) from None
     if not isinstance(data, dict):
         raise DataError([Problem("a JSON store must be an object", path=origin)])
+    check_surrogates(text, data, origin)
     return data
