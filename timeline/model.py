@@ -62,7 +62,14 @@ class FuzzyDate(NamedTuple):
 
     @property
     def end(self) -> datetime:
-        """First instant after the period (exclusive end), naive wall clock."""
+        """First instant after the period (exclusive end), naive wall clock;
+        the last instant of the calendar for a period ending with year 9999."""
+        try:
+            return self._end()
+        except (OverflowError, ValueError):  # after 9999-12-31: datetime stops there
+            return datetime.max
+
+    def _end(self) -> datetime:
         p = self.precision
         if p is Precision.YEAR:
             return datetime(self.year + 1, 1, 1)

@@ -61,6 +61,8 @@ def _parse_store_date(text: str) -> FuzzyDate:
     if match is None:
         raise ValueError(f"{text!r} is not a date (expected {STORE_DATE_FORMS})")
     year = int(match["year"])
+    if year == 0:
+        raise ValueError(f"{text!r} is not a date: years run from 0001 to 9999")
     if match["month"] is None:
         return FuzzyDate(Precision.YEAR, year)
     month = int(match["month"])

@@ -37,7 +37,14 @@ def time_zone(name: str, option: str = "--tz") -> tzinfo:
     """A named zone ("Asia/Baghdad", "UTC", "EST5EDT") for display."""
     from dateutil import tz
 
-    zone = tz.gettz(name)
+    # A zone is a name, never a file: dateutil would read any path it is given
+    # (and a relative one with "..", from outside the zone database).
+    if name.startswith(("/", ".")) or ".." in name or "\0" in name:
+        raise UsageError(f"{option}: {name!r} is a path, not a time zone name (try e.g. Asia/Baghdad or UTC)")
+    try:
+        zone = tz.gettz(name)
+    except (ValueError, OSError):
+        zone = None
     if zone is None:
         raise UsageError(f"{option}: unknown time zone {name!r} (try e.g. Asia/Baghdad or UTC)")
     return zone
