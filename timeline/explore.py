@@ -139,7 +139,7 @@ class Session:
             return self._around()
         if text.startswith("/"):
             return self._search(text[1:].strip())
-        if text.isdigit():
+        if text.isascii() and text.isdigit():  # int() would take "²" or "٣" and fail
             return self._pick(int(text))
         return Reply("message", title=f"Unknown command {text[:40]!r}; type ? for help.")
 
