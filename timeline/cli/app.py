@@ -225,4 +225,6 @@ def root(
 
 def main() -> None:
     """Entry point of the `timeline` command."""
-    app(prog_name="timeline")
+    from timeline.cli.guard import run
+
+    run(lambda: app(prog_name="timeline"))
