@@ -1,5 +1,6 @@
 """`chain` and `path`: following cause and effect."""
 
+import sys
 from collections.abc import Iterable
 from datetime import tzinfo
 from enum import StrEnum
@@ -104,6 +105,9 @@ def chain(
 
     store = state(ctx).store()
     zone = zone_option(tz)
+    asked = depth
+    if output == ChainFormat.tree and (depth is None or depth > DRAW_DEPTH):
+        depth = DRAW_DEPTH  # a drawing deeper than this is illegible and slow to lay out
     if event_id is None:
         if causes or both:
             raise UsageError("--causes and --both need an event ID")
@@ -114,6 +118,7 @@ def chain(
         assert period is not None  # both bounds are given
         forest = window_forest(store, period, context, depth, membership)
         _print_chain(store, forest, Direction.EFFECTS, output, zone)
+        _say_where_drawing_stopped(forest, asked, depth)
         return
     if since is not None or until is not None or context:
         raise UsageError("--from, --to and --context apply only without an ID")
@@ -124,10 +129,30 @@ def chain(
         before = build_tree([root], neighbours(store, Direction.CAUSES, membership), depth)
         after = build_tree([root], neighbours(store, Direction.EFFECTS, membership), depth)
         _print_both(store, root, before[0], after[0], output, zone)
+        _say_where_drawing_stopped([*before, *after], asked, depth)
         return
     direction = Direction.CAUSES if causes else Direction.EFFECTS
     forest = build_tree([root], neighbours(store, direction, membership), depth)
     _print_chain(store, forest, direction, output, zone)
+    _say_where_drawing_stopped(forest, asked, depth)
+
+
+#: The deepest level a tree is drawn to: past it, every level costs a column
+#: of guides, and a 10,000-deep chain would take seconds to lay out unreadably.
+DRAW_DEPTH = 100
+
+
+def _say_where_drawing_stopped(forest: "list[ChainNode]", asked: int | None, drawn: int | None) -> None:
+    """A note on stderr when the drawing, not --depth, cut the tree short."""
+    if drawn == asked or drawn is None:
+        return
+    from timeline.graph import walk
+
+    if any(node.cut for node in walk(forest)):
+        sys.stderr.write(
+            f"note: the drawing stops at depth {drawn}, the deepest drawn legibly; "
+            "--format ids or --format json give all of it\n"
+        )
 
 
 def _write_ids(nodes: "Iterable[ChainNode]") -> None:
@@ -236,11 +261,18 @@ def path(
         write("\n".join("".join(f"{i}\n" for i in route) for route in routes))
         return
     if output == ChainFormat.json:
-        from timeline.contract.encode import path_json
+        from timeline.contract.encode import path_json_chunks
 
-        write(path_json(routes, truncated, store))
+        for chunk in path_json_chunks(routes, truncated, store):
+            write(chunk)
         return
     from timeline.render.console import make_console
-    from timeline.render.tree import routes_view
+    from timeline.render.tree import routes_parts
 
-    make_console().print(routes_view(routes, store, zone, truncated, most))
+    console, batch = make_console(), []
+    for part in routes_parts(routes, store, zone, truncated, most):
+        batch.append(part)
+        if len(batch) >= 200:  # a print call costs: draw a few routes at a time
+            console.print(*batch, sep="\n")
+            batch.clear()
+    console.print(*batch, sep="\n")

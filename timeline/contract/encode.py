@@ -8,7 +8,7 @@ an exported store back (`timeline.contract.decode`), so an export is a valid sto
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -277,18 +277,37 @@ def path_json(routes: Sequence[Sequence[str]], truncated: bool, store: Store) ->
     """{"version": 2, "truncated": false, "paths": [[event, ...], ...]}, each
     step after the first with "via": the link type by which it follows the
     step before, or "part" when it is a part of it."""
+    return "".join(path_json_chunks(routes, truncated, store))
+
+
+def path_json_chunks(routes: Sequence[Sequence[str]], truncated: bool, store: Store) -> Iterator[str]:
+    """`path_json`'s text route by route, so thousands of routes are written as
+    they are made, never held whole; each event is dumped once however many
+    routes pass through it. The same bytes as dumps() of the whole."""
     from timeline.graph import Direction, via
 
-    paths = []
-    for route in routes:
-        steps = []
-        for n, ident in enumerate(route):
-            step = event_to_dict(store.by_id[ident], store)
-            if n:
-                step = {**step, "via": via(store, route[n - 1], ident, Direction.EFFECTS)}
-            steps.append(step)
-        paths.append(steps)
-    return dumps({"version": SCHEMA_VERSION, "truncated": truncated, "paths": paths})
+    dumped: dict[str, str] = {}
+
+    def event_text(ident: str) -> str:
+        """The event object at its depth in the document, without its last line ("}")."""
+        found = dumped.get(ident)
+        if found is None:
+            body = json.dumps(event_to_dict(store.by_id[ident], store), ensure_ascii=False, indent=2)
+            found = dumped[ident] = "      " + body[: -len("\n}")].replace("\n", "\n      ")
+        return found
+
+    def step_text(route: Sequence[str], n: int) -> str:
+        ident = route[n]
+        if not n:
+            return event_text(ident) + "\n      }"
+        link = json.dumps(via(store, route[n - 1], ident, Direction.EFFECTS), ensure_ascii=False)
+        return f'{event_text(ident)},\n        "via": {link}\n      }}'
+
+    yield f'{{\n  "version": {SCHEMA_VERSION},\n  "truncated": {json.dumps(truncated)},\n  "paths": ['
+    for n, route in enumerate(routes):
+        steps = ",\n".join(step_text(route, i) for i in range(len(route)))
+        yield f"{',' if n else ''}\n    [\n{steps}\n    ]"
+    yield "\n  ]\n}\n" if routes else "]\n}\n"
 
 
 def total_to_dict(value: Total) -> dict[str, int | None]:

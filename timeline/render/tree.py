@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import tzinfo
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
@@ -129,12 +129,20 @@ def routes_view(
 ) -> Group:
     """Routes one after another, numbered when there are several, with a note
     when only the first `most` are shown."""
-    parts: list[Text] = []
+    return Group(*routes_parts(routes, store, zone, truncated, most))
+
+
+def routes_parts(
+    routes: Sequence[Sequence[str]], store: Store, zone: tzinfo | None, truncated: bool, most: int
+) -> Iterator[RenderableType]:
+    """`routes_view`'s parts one at a time, so thousands of routes are printed
+    as they are drawn, never held whole."""
     for n, route in enumerate(routes, start=1):
+        if n > 1:
+            yield Text()
         if len(routes) > 1:
-            parts.append(Text(f"Route {n} of {len(routes)} ({len(route) - 1} steps)", style="bold"))
-        parts.append(route_view(route, store, zone))
-        parts.append(Text())
+            yield Text(f"Route {n} of {len(routes)} ({len(route) - 1} steps)", style="bold")
+        yield route_view(route, store, zone)
     if truncated:
-        parts.append(Text(f"Only the first {most} routes are shown; raise --max for more.", style="dim"))
-    return Group(*parts[:-1] if not truncated else parts)
+        yield Text()
+        yield Text(f"Only the first {most} routes are shown; raise --max for more.", style="dim")
