@@ -3,12 +3,12 @@
 Command modules are imported only when their command runs (see app.COMMANDS).
 """
 
+import os
 import signal
 
-from timeline.cli.guard import quiet_interrupt
-
-# Before anything heavy is imported: Ctrl-C while typer loads ends quietly.
-signal.signal(signal.SIGINT, quiet_interrupt)
+# First of all, before typer loads: Ctrl-C while starting ends quietly with 130
+# (cli.guard.run puts the usual handler back once the command runs).
+signal.signal(signal.SIGINT, lambda signum, frame: os._exit(130))
 
 from timeline.cli.app import COMMANDS, app, main  # noqa: E402
 

@@ -10,16 +10,11 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import NoReturn
 
 #: Exit status after SIGPIPE, as a shell reports a process it killed (git does the same).
 BROKEN_PIPE = 141
 INTERRUPTED = 130
-
-
-def quiet_interrupt(signum: int, frame: Any) -> NoReturn:
-    """The SIGINT handler while the program starts: leave at once, silently."""
-    os._exit(INTERRUPTED)
 
 
 def run(command: Callable[[], object]) -> NoReturn:
