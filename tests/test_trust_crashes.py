@@ -16,10 +16,11 @@ import timeline
 from tests.test_installed import COMMAND, run
 
 PACKAGE = os.path.dirname(timeline.__file__).encode()
+SOURCE = '{ title = "s", url = "https://example.org/s" }'
 
 EVENT = (
     'schema = 1\n[[event]]\nid = "a"\ntitle = "A"\nkind = "attack"\nstart = "{start}"\n'
-    '{extra}sources = [{{ title = "s" }}]\n'
+    '{extra}sources = [{{ title = "s", url = "https://example.org/s" }}]\n'
 )
 
 
@@ -65,7 +66,7 @@ def test_year_zero_is_refused(tmp_path: Path) -> None:
 def test_year_9999_and_a_span_ending_then(tmp_path: Path) -> None:
     text = EVENT.format(start="0001", extra='end = "9999"\n') + (
         '[[event]]\nid = "b"\ntitle = "B"\nkind = "attack"\nstart = "9999-12-31"\ncauses = ["a"]\n'
-        'sources = [{ title = "s" }]\n'
+        'sources = [{ title = "s", url = "https://example.org/s" }]\n'
     )
     path = _store(tmp_path, "y9999.toml", text)
     for args in (("check",), ("list",), ("chain", "a"), ("chart",), ("stats",), ("list", "--to", "9999"),
@@ -142,7 +143,7 @@ def _fully_linked(tmp_path: Path, n: int = 30) -> Path:
         causes = ", ".join(f'"e{j}"' for j in range(i))
         day = f"2020-01-{i + 1:02d}"
         parts.append(f'[[event]]\nid = "e{i}"\ntitle = "E{i}"\nkind = "attack"\nstart = "{day}"\n'
-                     f'causes = [{causes}]\nsources = [{{ title = "s" }}]')  # fmt: skip
+                     f'causes = [{causes}]\nsources = [{SOURCE}]')  # fmt: skip
     return _store(tmp_path, "full.toml", "\n".join(parts) + "\n")
 
 
@@ -186,7 +187,7 @@ def test_a_10000_deep_chain_is_drawn_fast_and_says_where_it_stopped(tmp_path: Pa
     for i in range(10_000):
         cause = f'causes = ["c{i - 1}"]\n' if i else ""
         parts.append(f'[[event]]\nid = "c{i}"\ntitle = "C{i}"\nkind = "attack"\nstart = "2020"\n{cause}'
-                     'sources = [{ title = "s" }]')  # fmt: skip
+                     'sources = [{ title = "s", url = "https://example.org/s" }]')  # fmt: skip
     path = _store(tmp_path, "deep.toml", "\n".join(parts) + "\n")
     started = time.monotonic()
     result = run("--store", str(path), "chain", "c0", cwd=tmp_path)
