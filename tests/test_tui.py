@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from timeline.filters import FilterOptions
 from timeline.model import Store
 from timeline.store import open_store
 from timeline.tui.app import ExploreApp
 from timeline.tui.chain_pane import ChainPane
-from timeline.tui.filters import Filters
 from timeline.tui.timeline_list import TimelineList, fit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "explore.toml"
@@ -171,7 +171,7 @@ def test_start_from_command_line_filters(store: Store) -> None:
         assert app.current == "tower-22-attack"
         assert "from 2023, actor kh" in screen(app)
 
-    drive(ExploreApp(store, None, Filters(since="2023", actor=["kh"])), steps)
+    drive(ExploreApp(store, None, FilterOptions(since="2023", actor=["kh"])), steps)
 
 
 def test_path_mode(store: Store) -> None:

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from timeline.cli.app import commands_app, state
-from timeline.cli.options import FilterOptions, TzOption, complete_event_id, with_filters, zone_option
+from timeline.cli.options import TzOption, complete_event_id, with_filters, zone_option
+from timeline.filters import FilterOptions
 
 app = commands_app()
 
@@ -73,9 +74,8 @@ def explore(
         where.build(store)  # a bad date or actor is a usage error before the screen changes
         first = resolve_event(store, event_id).id if event_id else None
         from timeline.tui.app import run
-        from timeline.tui.filters import Filters
 
-        raise typer.Exit(run(store, first, Filters.of(where), zone))
+        raise typer.Exit(run(store, first, where, zone))
     if where != FilterOptions():
         from timeline.errors import UsageError
 

@@ -7,11 +7,11 @@ import typer
 
 from timeline.cli.app import commands_app, state
 from timeline.cli.options import (
-    FilterOptions,
     with_filters,
     write,
 )
 from timeline.export import FORMATS
+from timeline.filters import FilterOptions
 
 
 def _complete_format(incomplete: str) -> list[tuple[str, str]]:

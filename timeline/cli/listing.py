@@ -10,7 +10,6 @@ import typer
 from timeline.cli.app import commands_app, state
 from timeline.cli.options import (
     DetailFormat,
-    FilterOptions,
     ListFormat,
     TzOption,
     complete_event_id,
@@ -19,6 +18,7 @@ from timeline.cli.options import (
     write,
     zone_option,
 )
+from timeline.filters import FilterOptions
 
 app = commands_app()
 

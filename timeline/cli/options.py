@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -12,11 +11,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from timeline.errors import TimelineError
+from timeline.filters import FilterOptions
 from timeline.model import Store
 from timeline.palette import EVENT_KINDS
 
 if TYPE_CHECKING:
-    from timeline.query import Filter
+    pass
 
 
 def _root_store(ctx: typer.Context) -> Store | None:
@@ -215,50 +215,6 @@ TzOption = Annotated[
         autocompletion=complete_zone,
     ),
 ]
-
-
-@dataclass(frozen=True)
-class FilterOptions:
-    """The raw filter options as typed, before they are checked."""
-
-    since: str | None = None
-    until: str | None = None
-    on: str | None = None
-    around: str | None = None
-    window: str = "2w"
-    actor: Sequence[str] | None = None
-    country: Sequence[str] | None = None
-    kind: Sequence[str] | None = None
-    tag: Sequence[str] | None = None
-    search: Sequence[str] | None = None
-    confirmed: bool = False
-    top_level: bool = False
-    hide_wholes: bool = False
-
-    def build(self, store: Store) -> Filter:
-        """Check the options against the store and make the Filter.
-
-        Raises:
-            UsageError: a date, actor or kind that cannot be understood.
-        """
-        from timeline.query import build_filter
-
-        return build_filter(
-            store,
-            since=self.since,
-            until=self.until,
-            on=self.on,
-            around=self.around,
-            window=self.window,
-            actors=self.actor or (),
-            countries=self.country or (),
-            kinds=self.kind or (),
-            tags=self.tag or (),
-            search=self.search or (),
-            confirmed=self.confirmed,
-            top_level=self.top_level,
-            hide_wholes=self.hide_wholes,
-        )
 
 
 def zone_option(name: str | None) -> tzinfo | None:

@@ -7,10 +7,10 @@ import typer
 
 from timeline.cli.app import commands_app, state
 from timeline.cli.options import (
-    FilterOptions,
     with_filters,
     write,
 )
+from timeline.filters import FilterOptions
 
 app = commands_app()
 

@@ -17,13 +17,13 @@ from textual.reactive import reactive
 from textual.widgets import Footer
 
 from timeline.errors import NotFoundError, TimelineError, UsageError
+from timeline.filters import FilterOptions
 from timeline.graph import Direction, neighbours, shortest_path
 from timeline.model import Event, Store, chronological_key
 from timeline.query import Filter, resolve_event
 from timeline.tui.chain_pane import ChainPane
 from timeline.tui.event_pane import EventPane
 from timeline.tui.filter_bar import FilterBar
-from timeline.tui.filters import Filters
 from timeline.tui.goto_screen import GotoScreen
 from timeline.tui.help_screen import HelpScreen, binding_rows
 from timeline.tui.messages import FiltersChanged, Go, SearchChanged, SearchDone
@@ -67,14 +67,14 @@ class ExploreApp(App[int]):
         self,
         store: Store,
         start: str | None = None,
-        options: Filters | None = None,
+        options: FilterOptions | None = None,
         zone: tzinfo | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.zone = zone
         self.index = SearchIndex(store)
-        self.options = options or Filters()
+        self.options = options or FilterOptions()
         self.where: Filter = self.options.build(store)
         self.selected: list[Event] = self._select(self.where)
         self.shown: list[Event] = self.selected
@@ -98,7 +98,7 @@ class ExploreApp(App[int]):
         return [e for e in self.store.chronological if where.matches(e, self.store)]
 
     def _default_start(self) -> str:
-        if self.options != Filters() and self.selected:
+        if self.options != FilterOptions() and self.selected:
             return self.selected[0].id
         from timeline.explore import escalation_start
 
@@ -117,7 +117,7 @@ class ExploreApp(App[int]):
 
     def on_mount(self) -> None:
         filters = self.query_one(FilterBar)
-        filters.display = self.options != Filters()
+        filters.display = self.options != FilterOptions()
         self.query_one(SearchBar).display = False
         self.query_one(TimelineList).border_title = "Timeline"
         self.query_one(TimelineList).show_events(self.shown, self._start)
@@ -366,7 +366,7 @@ class ExploreApp(App[int]):
         self.exit(return_code=1)
 
 
-def run(store: Store, start: str | None, options: Filters, zone: tzinfo | None) -> int:
+def run(store: Store, start: str | None, options: FilterOptions, zone: tzinfo | None) -> int:
     """Run the explorer full-screen until the user leaves; the exit status."""
     app = ExploreApp(store, start, options, zone)
     app.run()

@@ -12,10 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input
 
-from timeline.tui.filters import Filters
+from timeline.filters import FilterOptions
 from timeline.tui.messages import FiltersChanged
 
-#: Each field: its Filters name, its placeholder, and whether it takes several values.
+#: Each field: its FilterOptions name, its placeholder, and whether it takes several values.
 FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("actor", "actor", True),
     ("kind", "kind", True),
@@ -48,7 +48,7 @@ class FilterBar(Horizontal):
         Binding("escape", "leave", "Back to the list"),
     ]
 
-    def __init__(self, options: Filters, *, id: str | None = None) -> None:
+    def __init__(self, options: FilterOptions, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.options = options
 

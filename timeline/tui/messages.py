@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from timeline.tui.filters import Filters
+from timeline.filters import FilterOptions
 
 
 class Go(Message):
@@ -20,7 +20,7 @@ class Go(Message):
 class FiltersChanged(Message):
     """The filter bar's fields, as the options they stand for."""
 
-    def __init__(self, options: Filters) -> None:
+    def __init__(self, options: FilterOptions) -> None:
         super().__init__()
         self.options = options
 

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Static
 
+from timeline.filters import FilterOptions
 from timeline.text import one_line
 from timeline.tui.filter_bar import shown
-from timeline.tui.filters import Filters
 
-#: Filters fields as the status line names them.
+#: FilterOptions fields as the status line names them.
 NAMES = (
     ("since", "from"),
     ("until", "to"),
@@ -25,7 +25,7 @@ NAMES = (
 )
 
 
-def describe(options: Filters) -> str:
+def describe(options: FilterOptions) -> str:
     """ "from 2023, actor kh", or "" without filters."""
     parts = []
     for name, label in NAMES:
@@ -44,7 +44,7 @@ class StatusLine(Static):
         self,
         position: int,
         total: int,
-        options: Filters,
+        options: FilterOptions,
         marks: Sequence[str],
         note: str = "",
     ) -> None:

@@ -1,19 +1,22 @@
-"""The filters as the user typed them (on the command line or in the filter
-bar), kept as text so the bar can show them, and read as `list` reads its
-options, through query.build_filter."""
+"""The filter options as a user typed them (on the command line, or in the
+explorer's filter bar), kept as text until they are checked against a store
+and made into a query.Filter. One type for every front end, so a new option
+reaches them all."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from timeline.model import Store
-from timeline.query import Filter, build_filter
+if TYPE_CHECKING:
+    from timeline.model import Store
+    from timeline.query import Filter
 
 
 @dataclass(frozen=True)
-class Filters:
-    """The values of list's filter options; a list means any of its values."""
+class FilterOptions:
+    """The raw filter options, before they are checked; a list means any of its values."""
 
     since: str | None = None
     until: str | None = None
@@ -25,18 +28,18 @@ class Filters:
     kind: Sequence[str] | None = None
     tag: Sequence[str] | None = None
     search: Sequence[str] | None = None
-
-    @classmethod
-    def of(cls, values: object) -> Filters:
-        """The same fields read from any object that has them (the CLI's options)."""
-        return cls(**{f.name: getattr(values, f.name) for f in fields(cls)})
+    confirmed: bool = False
+    top_level: bool = False
+    hide_wholes: bool = False
 
     def build(self, store: Store) -> Filter:
-        """The Filter they stand for.
+        """Check the options against the store and make the Filter.
 
         Raises:
             UsageError: a date, actor or kind that cannot be understood.
         """
+        from timeline.query import build_filter
+
         return build_filter(
             store,
             since=self.since,
@@ -49,4 +52,7 @@ class Filters:
             kinds=self.kind or (),
             tags=self.tag or (),
             search=self.search or (),
+            confirmed=self.confirmed,
+            top_level=self.top_level,
+            hide_wholes=self.hide_wholes,
         )
