@@ -14,9 +14,10 @@ from typing import Any, NamedTuple
 from timeline.model import LINK_TYPES, STATUSES, Count, Figure, Link, Location, Role
 from timeline.store.fields import (
     Invalid,
-    coordinate,
+    coordinates,
     hint,
     identifiers,
+    nested_list,
     parse_count,
     parse_identifier,
     text,
@@ -164,21 +165,16 @@ def envelope(reports: tuple[Figure, ...]) -> Count:
     return Count(low, high, (), reports)
 
 
+_figures = nested_list(_figure)
+
+
 def parse_figures(value: object) -> Count:
     """`killed` / `injured`: one figure as before, or a list of reported figures."""
     if not isinstance(value, list):
         return parse_count(value)
     if not value:
         raise ValueError("is an empty list; leave the field out, or give one figure per account")
-    reports = []
-    for position, item in enumerate(value):
-        try:
-            reports.append(_figure(item))
-        except Invalid as exc:
-            raise Invalid(str(exc), f"{position}.{exc.field}") from None
-        except ValueError as exc:
-            raise Invalid(str(exc), str(position)) from None
-    return envelope(tuple(reports))
+    return envelope(_figures(value))
 
 
 def parse_zone(value: object) -> str:
@@ -200,15 +196,13 @@ def parse_place(value: object) -> tuple[str, Location]:
     for key in ("name", "country", "region"):
         if key in table and not isinstance(table[key], str):
             raise Invalid(f"{table[key]!r} is not a string", key)
-    lat, lon = table.get("lat"), table.get("lon")
-    if (lat is None) != (lon is None):
-        raise Invalid("give both lat and lon, or neither", "lat" if lat is None else "lon")
+    lat, lon = coordinates(table)
     zone = parse_zone(table["zone"]) if table.get("zone") is not None else None
     return ident, Location(
         place=text(table["name"]),
         country=text(table["country"]),
         region=table.get("region"),
-        lat=None if lat is None else coordinate(lat, 90, "lat"),
-        lon=None if lon is None else coordinate(lon, 180, "lon"),
+        lat=lat,
+        lon=lon,
         zone=zone,
     )

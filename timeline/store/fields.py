@@ -229,17 +229,20 @@ def _table(value: object, known: frozenset[str], kind: str) -> dict[str, Any]:
 
 def _location(value: object) -> Location:
     table = _table(value, LOCATION_KEYS, "location")
-    lat = table.get("lat")
-    lon = table.get("lon")
+    lat, lon = coordinates(table)
+    return Location(
+        place=table["place"], country=table["country"], region=table.get("region"), lat=lat, lon=lon
+    )
+
+
+def coordinates(table: dict[str, Any]) -> tuple[float | None, float | None]:
+    """A table's `lat` and `lon`: both, or neither."""
+    lat, lon = table.get("lat"), table.get("lon")
     if (lat is None) != (lon is None):
         raise Invalid("give both lat and lon, or neither", "lat" if lat is None else "lon")
-    return Location(
-        place=table["place"],
-        country=table["country"],
-        region=table.get("region"),
-        lat=None if lat is None else coordinate(lat, 90, "lat"),
-        lon=None if lon is None else coordinate(lon, 180, "lon"),
-    )
+    if lat is None:
+        return None, None
+    return coordinate(lat, 90, "lat"), coordinate(lon, 180, "lon")
 
 
 def _source(value: object) -> Source:
@@ -255,7 +258,7 @@ def _source(value: object) -> Source:
     return Source(text(table["title"]), table.get("url"), table.get("note"), source_id)
 
 
-def _nested_list(convert: Callable[[object], T]) -> Callable[[object], tuple[T, ...]]:
+def nested_list(convert: Callable[[object], T]) -> Callable[[object], tuple[T, ...]]:
     def converted(value: object) -> tuple[T, ...]:
         if not isinstance(value, list):
             raise ValueError(f"{value!r} is not a list of tables")
@@ -272,5 +275,5 @@ def _nested_list(convert: Callable[[object], T]) -> Callable[[object], tuple[T, 
     return converted
 
 
-parse_locations = _nested_list(_location)
-parse_sources = _nested_list(_source)
+parse_locations = nested_list(_location)
+parse_sources = nested_list(_source)
