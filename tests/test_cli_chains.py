@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Result
+from tests.test_render import BOTH_TREE
 
 Invoke = Callable[..., Result]
 STORE = str(Path(__file__).parent / "fixtures" / "chain.toml")
@@ -43,22 +44,6 @@ BACKWARD = """\
     before)  embassy
     └── ↱ 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  (caused by,
         2 days before)  strikes  (shown above)
-"""  # noqa: W291
-
-BOTH = """\
-31 Dec 2019 – 1 Jan 2020  Embassy attack  protest  embassy
-├── Caused by
-│   └── 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  
-│       (caused by, 2 days before)  strikes
-│       ├── Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  (caused
-│       │   by, 2 months before)  campaign
-│       └── 27 Dec 2019  Rocket attack on K-1  attack  (caused by, 2 days 
-│           before)  k1
-│           └── ↱ Oct 2019 – Dec 2019  Campaign of attacks on bases  (caused by,
-│               2 months before)  campaign  (shown above)
-└── Led to
-    └── 3 Jan 2020  Soleimani killed  killing  (caused by, 3 days after)  
-        soleimani
 """  # noqa: W291
 
 DEPTH = """\
@@ -99,7 +84,7 @@ PATH = """\
     [
         (["chain", "campaign"], FORWARD),
         (["chain", "soleimani", "--causes"], BACKWARD),
-        (["chain", "embassy", "--both"], BOTH),
+        (["chain", "embassy", "--both"], BOTH_TREE),
         (["chain", "campaign", "--depth", "1"], DEPTH),
         (["chain"], FOREST),
         (["path", "k1", "soleimani"], PATH),

@@ -7,38 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import Result
+from tests.test_render import EVENT_PANEL
 
 Invoke = Callable[..., Result]
-
-PANEL = """\
-╭─ US strikes on Kata'ib Hezbollah ────────────────────────────────────────────╮
-│ Id         strikes                                                           │
-│ When       29 Dec 2019 19:00 +03 (Baghdad)                                   │
-│            reported as 11:00 −05:00                                          │
-│ Precision  minute                                                            │
-│ Kind       airstrike                                                         │
-│ Where      al-Qa'im, Iraq                                                    │
-│            Euphrates valley, Syria                                           │
-│ Actors     United States                                                     │
-│ Targets    Kata'ib Hezbollah                                                 │
-│ Killed     25+ (19 Iraq, 6 Syria)                                            │
-│ Injured    55+                                                               │
-│ Causes     k1  27 Dec 2019  Rocket attack on K-1  (caused by; 2 days before) │
-│            campaign  Oct 2019  Campaign of attacks on bases  (caused by; 2   │
-│            months before)                                                    │
-│ Effects    embassy  31 Dec 2019  Embassy attack  (caused by; 2 days after)   │
-│            soleimani  3 Jan 2020  Soleimani killed  (caused by; 5 days       │
-│            after)                                                            │
-│ Sources    1. Seed (ref [2])                                                 │
-│               https://example.org/seed                                       │
-╰──────────────────────────────────────────────────────────────────────────────╯
-"""
 
 
 def test_show_panel(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "show", "strikes")
     assert result.exit_code == 0
-    assert result.stdout == PANEL
+    assert result.stdout == EVENT_PANEL
 
 
 def test_show_accepts_a_unique_prefix_and_a_zone(invoke: Invoke, mini_store: Path) -> None:
