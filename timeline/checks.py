@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 from timeline.dates.zones import aware
 from timeline.errors import Problem
-from timeline.model import Count, Event, FuzzyDate, Precision, Store
+from timeline.model import Count, Event, Figure, FuzzyDate, Link, Precision, Role, Store
 
 Check = Callable[[Store], Iterator[Problem]]
 
@@ -101,34 +101,26 @@ def unknown_actors(store: Store) -> Iterator[Problem]:
                 yield Problem(f'actor "{actor.id}": backer "{backer}" is not a known actor')
 
 
-def _givers(event: Event) -> Iterator[tuple[str, str]]:
-    """(field, actor id) for every account, figure and link that says by whom."""
+def _evidence(event: Event) -> Iterator[tuple[str, Role | Link | Figure]]:
+    """(field, item) for every account, link and reported figure of an event."""
     for role in event.roles:
-        if role.by is not None:
-            yield (f"{role.side}s", role.by)
+        yield (f"{role.side}s", role)
     for link in event.links:
-        if link.by is not None:
-            yield ("causes", link.by)
+        yield ("causes", link)
     for name, count in (("killed", event.killed), ("injured", event.injured)):
         if count is not None:
             for figure in count.reports:
-                if figure.by is not None:
-                    yield (name, figure.by)
+                yield (name, figure)
+
+
+def _givers(event: Event) -> Iterator[tuple[str, str]]:
+    """(field, actor id) for every account, figure and link that says by whom."""
+    return ((name, item.by) for name, item in _evidence(event) if item.by is not None)
 
 
 def _cited(event: Event) -> Iterator[tuple[str, str]]:
     """(field, source id) for every account, figure and link that cites a source."""
-    for role in event.roles:
-        if role.source is not None:
-            yield (f"{role.side}s", role.source)
-    for link in event.links:
-        if link.source is not None:
-            yield ("causes", link.source)
-    for name, count in (("killed", event.killed), ("injured", event.injured)):
-        if count is not None:
-            for figure in count.reports:
-                if figure.source is not None:
-                    yield (name, figure.source)
+    return ((name, item.source) for name, item in _evidence(event) if item.source is not None)
 
 
 def unknown_source_refs(store: Store) -> Iterator[Problem]:
