@@ -61,7 +61,8 @@ def test_module_runs_without_a_terminal() -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.stdout.split() == [
-        "soleimani-quds-command", "persian-gulf-crisis", "tishreen-protests", "soleimani-killing",
+        "soleimani-quds-command", "persian-gulf-crisis", "tishreen-protests", "militia-attacks-2020",
+        "soleimani-killing",
     ]  # fmt: skip
 
 
