@@ -84,3 +84,68 @@ def test_curated_chains_hold_the_escalation() -> None:
     assert ["soleimani-killing", "operation-martyr-soleimani"] in routes  # Iran's own retaliation
     causes = neighbours(store, Direction.CAUSES)
     assert causes("us-strikes-2024-02-02") == ["tower-22-attack"]
+
+
+#: The kinds of armed action (timeline/palette.py) whose place in the escalation must show.
+ARMED = frozenset({"attack", "airstrike", "missile-strike", "killing"})
+#: The phrase a summary carries where the record documents no link back to the 2019 campaign.
+UNLINKED = "no link is documented"
+ROOT = "base-attacks-2019"
+
+
+def connected_to_root(store: Store) -> set[str]:
+    """The events joined to the 2019 campaign by causes and part-of links, read
+    both ways, as `chain --both --membership` follows them."""
+    linked: dict[str, set[str]] = {e.id: set() for e in store.events}
+    for event in store.events:
+        for other in (*event.causes, *event.part_of):
+            if other in linked:
+                linked[event.id].add(other)
+                linked[other].add(event.id)
+    reached = {ROOT}
+    queue = [ROOT]
+    for current in queue:
+        for other in linked[current] - reached:
+            reached.add(other)
+            queue.append(other)
+    return reached
+
+
+def says_why_unlinked(store: Store, ident: str) -> bool:
+    """Whether the event, or an event it answers or belongs to (transitively),
+    says in its summary why no link to the earlier chain is documented: the
+    sentence sits where a separate tree of the escalation begins."""
+    by_id = store.by_id
+    seen = {ident}
+    queue = [ident]
+    for current in queue:
+        event = by_id[current]
+        if UNLINKED in event.summary.lower():
+            return True
+        for other in (*event.causes, *event.part_of):
+            if other in by_id and other not in seen:
+                seen.add(other)
+                queue.append(other)
+    return False
+
+
+def unexplained_armed_actions(store: Store) -> list[str]:
+    """Attacks and strikes of 2019-2024 that neither reach the 2019 campaign
+    nor say why no link is documented, in chronological order."""
+    reached = connected_to_root(store)
+    return [
+        e.id
+        for e in store.chronological
+        if e.kind in ARMED
+        and 2019 <= e.start.year <= 2024
+        and e.id not in reached
+        and not says_why_unlinked(store, e.id)
+    ]
+
+
+def test_every_attack_and_strike_is_connected_or_says_why() -> None:
+    store = curated()
+    assert unexplained_armed_actions(store) == []
+    reached = connected_to_root(store)
+    # The sentence only where the chain really breaks: never inside the connected escalation.
+    assert [e.id for e in store.events if e.id in reached and UNLINKED in e.summary.lower()] == []
