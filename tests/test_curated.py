@@ -94,8 +94,8 @@ ROOT = "base-attacks-2019"
 
 
 def connected_to_root(store: Store) -> set[str]:
-    """The events joined to the 2019 campaign by causes and part-of links, read
-    both ways, as `chain --both --membership` follows them."""
+    """The events joined to the 2019 campaign by causes and part-of links, each
+    read both ways: a part reaches its whole, and the whole its other parts."""
     linked: dict[str, set[str]] = {e.id: set() for e in store.events}
     for event in store.events:
         for other in (*event.causes, *event.part_of):
