@@ -206,6 +206,11 @@ def resolve_event(store: Store, text: str) -> Event:
     """
     if text in store.by_id:
         return store.by_id[text]
+    if text in store.outside_by_id:
+        raise NotFoundError(
+            f"event {text!r} is outside this store: {store.origin} is a slice that only links to it; "
+            "export a wider slice, or read the whole store"
+        )
     matches = [ident for ident in store.by_id if ident.startswith(text)] if text else []
     if len(matches) == 1:
         return store.by_id[matches[0]]

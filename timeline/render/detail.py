@@ -14,6 +14,7 @@ from timeline.model import Count, Event, Store
 from timeline.palette import style
 from timeline.render.console import text
 from timeline.render.words import (
+    OUTSIDE,
     actor_words,
     apart,
     figure_words,
@@ -43,7 +44,7 @@ def _linked(ids: tuple[str, ...], store: Store, event: Event, causes: bool) -> T
     "k1  27 Dec 2019  Rocket attack  (retaliation for, per United States; 2 days before)"."""
     lines = Text()
     for n, ident in enumerate(ids):
-        other = store.by_id.get(ident)
+        other = store.known(ident)
         if n:
             lines.append("\n")
         if other is None:
@@ -56,7 +57,14 @@ def _linked(ids: tuple[str, ...], store: Store, event: Event, causes: bool) -> T
         link = event.link(ident) if causes else other.link(event.id)
         said = link_words(link, event if causes else other, store)
         lines.append_text(text(f"  ({said}; {apart(event.start, other.start)})", "dim"))
+        _mark_outside(lines, ident, store)
     return lines
+
+
+def _mark_outside(lines: Text, ident: str, store: Store) -> None:
+    """ " (outside this store)" after a link a slice does not hold."""
+    if store.is_outside(ident):
+        lines.append(f" {OUTSIDE}", style="yellow")
 
 
 def _members(ids: tuple[str, ...], store: Store) -> Text:
@@ -65,7 +73,7 @@ def _members(ids: tuple[str, ...], store: Store) -> Text:
     for n, ident in enumerate(ids):
         if n:
             lines.append("\n")
-        other = store.by_id.get(ident)
+        other = store.known(ident)
         if other is None:
             lines.append(text(ident, "cyan"))
             lines.append(" (unknown)", style="red")
@@ -74,6 +82,7 @@ def _members(ids: tuple[str, ...], store: Store) -> Text:
         lines.append_text(text(one_line(other.title)))
         lines.append("  ")
         lines.append_text(text(ident, "cyan"))
+        _mark_outside(lines, ident, store)
     return lines
 
 
@@ -127,12 +136,12 @@ def event_panel(event: Event, store: Store, zone: tzinfo | None = None) -> Panel
     grid.add_row("Injured", _count(event.injured, event, store))
     if event.part_of:
         grid.add_row("Part of", _members(event.part_of, store))
-    parts = store.parts_of(event.id)
+    parts = store.all_parts(event.id)
     if parts:
         grid.add_row(f"Parts: {len(parts)}", _members(parts, store))
     if event.causes:
         grid.add_row("Causes", _linked(event.causes, store, event, causes=True))
-    effects = store.effects_of(event.id)
+    effects = store.all_effects(event.id)
     if effects:
         grid.add_row("Effects", _linked(effects, store, event, causes=False))
     if event.tags:

@@ -12,6 +12,9 @@ from timeline.text import one_line
 #: How a membership edge reads, from the event reached.
 MEMBERSHIP = {PART: "part of", WHOLE: "has part"}
 
+#: How a link to an event a slice does not hold is marked.
+OUTSIDE = "(outside this store)"
+
 #: A figure's note is shown beside it when it is at most this long.
 SHORT_NOTE = 60
 
