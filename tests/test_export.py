@@ -71,10 +71,10 @@ def test_csv(mini_store: Path) -> None:
     store = open_store(mini_store)
     text = csv_format.render(store, [store.by_id["strikes"]])
     assert text == (  # the csv module's \r\n line ends, as spreadsheets expect
-        "id,start,end,precision,title,kind,countries,places,actors,targets,killed_min,killed_max,"
-        "injured_min,injured_max,causes,effects,tags,sources,summary\r\n"
-        "strikes,2019-12-29T19:00+03:00,,minute,US strikes on Kata'ib Hezbollah,airstrike,Iraq; Syria,"
-        "al-Qa'im; Euphrates valley,us,kh,25,,55,,k1; campaign,embassy; soleimani,,"
+        "id,start,end,start_sort,end_sort,precision,title,kind,countries,places,lat,lon,actors,targets,"
+        "killed_min,killed_max,injured_min,injured_max,causes,effects,tags,sources,summary\r\n"
+        "strikes,2019-12-29T19:00+03:00,,2019-12-29,2019-12-29,minute,US strikes on Kata'ib Hezbollah,"
+        "airstrike,Iraq; Syria,al-Qa'im; Euphrates valley,,,us,kh,25,,55,,k1; campaign,embassy; soleimani,,"
         "Seed <https://example.org/seed>,\r\n"
     )
 
