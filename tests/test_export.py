@@ -165,10 +165,12 @@ def test_timelinejs(invoke: Invoke, mini_store: Path) -> None:
     slides = {s["unique_id"]: s for s in data["events"]}
     assert slides["strikes"]["start_date"] == {
         "year": 2019, "month": 12, "day": 29, "hour": 19, "minute": 0,
-        "display_date": "29 Dec 2019 19:00 +03:00",
+        "display_date": "29 Dec 2019 19:00 +03 (Baghdad)",
     }  # fmt: skip
     assert slides["campaign"]["start_date"] == {"year": 2019, "month": 10, "display_date": "Oct 2019"}
-    assert slides["campaign"]["end_date"] == {"year": 2019, "month": 12, "display_date": "Dec 2019"}
+    assert slides["campaign"]["end_date"] == {
+        "year": 2019, "month": 12, "day": 31, "hour": 23, "minute": 59, "display_date": "Dec 2019",
+    }  # fmt: skip
     assert "end_date" not in slides["strikes"]
     assert slides["strikes"]["group"] == "airstrike"
     assert slides["strikes"]["text"]["headline"] == "US strikes on Kata&#x27;ib Hezbollah"

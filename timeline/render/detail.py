@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from timeline.dates.format import format_date, format_span
+from timeline.dates.format import format_date, format_span, local_span
 from timeline.model import Count, Event, Store
 from timeline.palette import style
 from timeline.render.console import text
@@ -19,7 +19,6 @@ from timeline.render.words import (
     apart,
     figure_words,
     link_words,
-    local_date,
     reported_clock,
 )
 from timeline.text import one_line
@@ -91,10 +90,7 @@ def _when(event: Event, zone: tzinfo | None) -> Text:
     the clock the source reported when it differs (--tz overrides both)."""
     if zone is not None or event.zone is None:
         return text(format_span(event.start, event.end, zone))
-    shown = local_date(event.start, event.zone)
-    if event.end is not None:
-        shown += f" \u2013 {local_date(event.end, event.zone)}"
-    when = text(shown)
+    when = text(local_span(event.start, event.end, event.zone))
     reported = reported_clock(event)
     if reported is not None:
         when.append_text(text(f"\n{reported}", "dim"))
