@@ -135,6 +135,10 @@ def _edited(slice_file: Path, change: Callable[[dict[str, object]], None]) -> Pa
             "outside events; drop it from `outside`\n",
         ),
         (lambda d: d["outside"][0].update(summary="x"), 'error: {}: field "summary": unknown key\n'),
+        (
+            lambda d: d["outside"].append(d["outside"][0]),
+            'error: {}: event "k1": field "outside": is listed 2 times in `outside`; list it once\n',
+        ),
         (lambda d: d.update(outside={}), 'error: {}: field "outside": must be an array of objects\n'),
         (lambda d: d["outside"].append(3), "error: {}: an outside event must be an object\n"),
     ],
@@ -160,3 +164,12 @@ def test_a_toml_store_takes_no_outside(invoke: Invoke, tmp_path: Path) -> None:
         1,
         f"error: {store}:2: field \"outside\": unknown top-level key 'outside'\n",
     )
+
+
+def test_other_commands_read_outside_events_where_their_dates_or_titles_serve(
+    invoke: Invoke, slice_file: Path
+) -> None:
+    result = invoke("--store", str(slice_file), "list", "--around", "k1", "--window", "3d", "-f", "ids")
+    assert (result.exit_code, result.stdout) == (0, "base-attacks\nstrikes\n")
+    result = invoke("--store", str(slice_file), "export", "-f", "timelinejs", "--kind", "airstrike")
+    assert "<p>Caused by: Rocket attack on K-1</p>" in json.loads(result.stdout)["events"][0]["text"]["text"]

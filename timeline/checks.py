@@ -206,9 +206,13 @@ def part_outside_whole(store: Store) -> Iterator[Problem]:
 
 
 def outside_refs(store: Store) -> Iterator[Problem]:
-    """A slice's outside event that the slice also holds, or whose links lead
-    anywhere but into the slice (an outside event is only a link's far end)."""
+    """A slice's outside event listed twice, or that the slice also holds, or
+    whose links lead anywhere but into the slice (an outside event is only a
+    link's far end)."""
     held = store.by_id
+    for ident, n in Counter(e.id for e in store.outside).items():
+        if n > 1:
+            yield Problem(f"is listed {n} times in `outside`; list it once", event_id=ident, field="outside")
     for event in store.outside:
         if event.id in held:
             yield Problem(

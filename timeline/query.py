@@ -133,8 +133,8 @@ def around_period(store: Store, text: str) -> Period:
     """
     from timeline.dates.parse import Period, parse_user_date
 
-    if text in store.by_id:
-        event = store.by_id[text]
+    event = store.known(text)  # in a slice, an outside event's dates are known too
+    if event is not None:
         return Period(event.period_start, event.period_end)
     try:
         return parse_user_date(text, "--around")[0]

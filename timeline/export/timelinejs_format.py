@@ -88,11 +88,17 @@ def _text(event: Event, store: Store) -> str:
     if figures:
         parts.append(f"<p>{html.escape(', '.join(figures))}</p>")
     if event.causes:
-        causes = "; ".join(store.by_id[c].title if c in store.by_id else c for c in event.causes)
+        causes = "; ".join(_title(store, c) for c in event.causes)
         parts.append(f"<p>Caused by: {_escaped(causes)}</p>")
     if event.sources:
         parts.append(f"<p>Sources: {'; '.join(_source(s) for s in event.sources)}</p>")
     return "".join(parts)
+
+
+def _title(store: Store, ident: str) -> str:
+    """An event's title, held or outside the store (a slice)."""
+    other = store.known(ident)
+    return other.title if other is not None else ident
 
 
 def _is_era(event: Event, store: Store) -> bool:
