@@ -173,3 +173,13 @@ def test_other_commands_read_outside_events_where_their_dates_or_titles_serve(
     assert (result.exit_code, result.stdout) == (0, "base-attacks\nstrikes\n")
     result = invoke("--store", str(slice_file), "export", "-f", "timelinejs", "--kind", "airstrike")
     assert "<p>Caused by: Rocket attack on K-1</p>" in json.loads(result.stdout)["events"][0]["text"]["text"]
+
+
+def test_check_counts_one_outside_link_in_the_singular(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "campaign.json"
+    assert invoke("--store", str(FIXTURE), "export", "--kind", "campaign", "-o", str(path)).exit_code == 0
+    result = invoke("--store", str(path), "check")
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (
+        0,
+        f"{path}: ok: 1 events, 3 actors, 0 causal links; 1 link leads outside this slice",
+    )

@@ -78,7 +78,10 @@ def check(
     from timeline.text import one_line
 
     links = sum(len(e.causes) for e in store.events)
-    beyond = f"; {len(notes)} links lead outside this slice" if notes else ""
+    beyond = ""
+    if notes:
+        beyond = "; 1 link leads" if len(notes) == 1 else f"; {len(notes)} links lead"
+        beyond += " outside this slice"
     write(
         f"{store.origin}: ok: {len(store.events)} events, {len(store.actors)} actors, "
         f"{links} causal links{beyond}\n" + "".join(f"note: {one_line(str(n))} ({n.check})\n" for n in notes)
