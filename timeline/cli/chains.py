@@ -85,6 +85,8 @@ def chain(
     An event reached by two routes is drawn in full once and then as a marked
     back-reference. Without an ID, draws every causal chain whose events fall
     within --from/--to (default 2019 to 2024), roots first: the whole escalation.
+    In a slice (a filtered JSON export), a link to an event it lacks ends in a
+    leaf marked "(outside this store)".
 
     Examples:
 
