@@ -31,10 +31,14 @@ def test_show_summary_and_missing_figures(invoke: Invoke, mini_store: Path) -> N
     assert "Killed     not recorded" in result.stdout
 
 
-def test_show_json_is_the_event_object(invoke: Invoke, mini_store: Path) -> None:
+def test_show_json_is_the_contract_envelope(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "show", "embassy", "--format", "json")
     assert result.exit_code == 0
-    data = json.loads(result.stdout)
+    assert result.stdout == invoke("--store", str(mini_store), "export", "--search", "Embassy attack").stdout
+    envelope = json.loads(result.stdout)
+    assert (envelope["version"], [a["id"] for a in envelope["actors"]]) == (2, ["us", "kh", "iran"])
+    assert [e["id"] for e in envelope["outside"]] == ["strikes", "soleimani"]
+    (data,) = envelope["events"]
     assert data["id"] == "embassy"
     assert (data["start"], data["end"], data["precision"]) == ("2019-12-31", "2020-01-01", "day")
     assert data["casualties"] == {"killed": None, "injured": None}

@@ -12,10 +12,11 @@ import pytest
 from rich.console import Console
 
 from tests.conftest import Invoke
+from timeline.dates.format import local_date
 from timeline.explore import links
 from timeline.model import Role
 from timeline.render.explore import links_view
-from timeline.render.words import account, actor_words, apart, link_words, local_date
+from timeline.render.words import account, actor_words, apart, link_words
 from timeline.store import open_store
 
 EVIDENCE = Path(__file__).parent / "fixtures" / "evidence.toml"

@@ -27,10 +27,12 @@ def duplicate_ids(store: Store) -> Iterator[Problem]:
 
 
 def unknown_causes(store: Store) -> Iterator[Problem]:
-    """A cause that names no event of the store."""
+    """A cause that names no event of the store (nor, in a slice, one of its
+    outside events)."""
+    outside = store.outside_by_id
     for event in store.events:
         for cause in event.causes:
-            if cause not in store.by_id:
+            if cause not in store.by_id and cause not in outside:
                 yield Problem(f'names unknown event "{cause}"', event_id=event.id, field="causes")
 
 
@@ -48,7 +50,7 @@ def effect_before_cause(store: Store) -> Iterator[Problem]:
     """An effect that certainly starts before its cause, at their precisions."""
     for event in store.events:
         for cause_id in event.causes:
-            cause = store.by_id.get(cause_id)
+            cause = store.known(cause_id)
             if cause is not None and certainly_before(event.start, cause.start):
                 yield Problem(
                     f'starts {event.start.iso()}, before its cause "{cause_id}" ({cause.start.iso()})',
@@ -158,12 +160,14 @@ def figure_sources(store: Store) -> Iterator[Problem]:
 
 
 def unknown_parts(store: Store) -> Iterator[Problem]:
-    """A `part_of` that names no event of the store, or the event itself."""
+    """A `part_of` that names no event of the store (nor, in a slice, one of
+    its outside events), or the event itself."""
+    outside = store.outside_by_id
     for event in store.events:
         for whole in event.part_of:
             if whole == event.id:
                 yield Problem("is part of itself", event_id=event.id, field="part_of")
-            elif whole not in store.by_id:
+            elif whole not in store.by_id and whole not in outside:
                 yield Problem(f'names unknown event "{whole}"', event_id=event.id, field="part_of")
 
 
@@ -183,7 +187,7 @@ def part_outside_whole(store: Store) -> Iterator[Problem]:
     end only bounds its parts' start."""
     for event in store.events:
         for whole_id in event.part_of:
-            whole = store.by_id.get(whole_id)
+            whole = store.known(whole_id)
             if whole is None or whole_id == event.id:
                 continue
             if certainly_before(event.start, whole.start):
@@ -199,6 +203,53 @@ def part_outside_whole(store: Store) -> Iterator[Problem]:
                     event_id=event.id,
                     field="part_of",
                 )
+
+
+def outside_refs(store: Store) -> Iterator[Problem]:
+    """A slice's outside event listed twice, or that the slice also holds, or
+    whose links lead anywhere but into the slice (an outside event is only a
+    link's far end)."""
+    held = store.by_id
+    for ident, n in Counter(e.id for e in store.outside).items():
+        if n > 1:
+            yield Problem(f"is listed {n} times in `outside`; list it once", event_id=ident, field="outside")
+    for event in store.outside:
+        if event.id in held:
+            yield Problem(
+                "is both an event of the store and one of its outside events; drop it from `outside`",
+                event_id=event.id,
+                field="outside",
+            )
+        for name, ids in (("causes", event.causes), ("part_of", event.part_of)):
+            for ident in ids:
+                if ident not in held:
+                    yield Problem(
+                        f'outside event names "{ident}", which the store does not hold; '
+                        "an outside event links only into the store",
+                        event_id=event.id,
+                        field=f"outside.{name}",
+                    )
+
+
+def outside_links(store: Store) -> Iterator[Problem]:
+    """Each link of a slice that leads outside it: to a cause, effect, whole
+    or part the slice does not hold. Information, not a fault: `timeline
+    check` lists them as notes."""
+    if not store.outside:
+        return
+    is_outside = store.is_outside
+    for event in store.chronological:
+        ident = event.id
+        linked = (
+            ("causes", event.causes),
+            ("effects", store.outside_effects.get(ident, ())),
+            ("part_of", event.part_of),
+            ("parts", store.outside_parts.get(ident, ())),
+        )
+        for name, ids in linked:
+            for other in ids:
+                if is_outside(other):
+                    yield Problem(f'leads to "{other}", outside this slice', event_id=ident, field=name)
 
 
 def missing_urls(store: Store) -> Iterator[Problem]:
@@ -260,6 +311,7 @@ CHECKS: dict[str, Check] = {
     "unknown-parts": unknown_parts,
     "part-of-cycles": part_of_cycles,
     "part-outside-whole": part_outside_whole,
+    "outside-refs": outside_refs,
 }
 
 #: Checks `timeline check` runs besides those of every load: the store's
@@ -267,6 +319,17 @@ CHECKS: dict[str, Check] = {
 AUDITS: dict[str, Check] = {
     "missing-urls": missing_urls,
 }
+
+
+#: What `timeline check` tells besides: facts worth knowing that are not faults.
+NOTES: dict[str, Check] = {
+    "outside-links": outside_links,
+}
+
+
+def run_notes(store: Store) -> list[Problem]:
+    """Every note, each tagged with its check's name."""
+    return _run(NOTES, store)
 
 
 def run_checks(store: Store, audits: bool = False) -> list[Problem]:

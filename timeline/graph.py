@@ -65,6 +65,28 @@ def neighbours(
     return causes
 
 
+def outside_neighbours(
+    store: Store, direction: Direction, membership: bool = False
+) -> Callable[[str], Sequence[str]] | None:
+    """For a slice, a function giving the ids an event links to that lead
+    outside it, chronologically (None for a whole store, which has none)."""
+    if not store.outside:
+        return None
+    if direction is Direction.EFFECTS:
+        effects, parts = store.outside_effects, store.outside_parts
+        if not membership:
+            return lambda ident: effects.get(ident, ())
+        return lambda ident: (*effects.get(ident, ()), *parts.get(ident, ()))
+    by_id, is_outside = store.by_id, store.is_outside
+
+    def causes(ident: str) -> Sequence[str]:
+        event = by_id[ident]
+        linked = (*event.causes, *event.part_of) if membership else event.causes
+        return [c for c in linked if is_outside(c)]
+
+    return causes
+
+
 #: How `via` names membership edges: the next event is a part of the one
 #: before it, or the whole it belongs to.
 PART, WHOLE = "part", "whole"
@@ -77,7 +99,7 @@ def via(store: Store, parent: str, child: str, direction: Direction) -> str:
     an edge is both."""
     by_id = store.by_id
     if direction is Direction.EFFECTS:
-        later = by_id[child]
+        later = by_id.get(child) or store.outside_by_id[child]
         if parent in later.causes:
             return later.link(parent).type
         return PART if parent in later.part_of else "cause"
@@ -91,10 +113,11 @@ class ChainNode:
     """One event in a drawn chain.
 
     A `reference` node stands for an event already drawn in full elsewhere in
-    the same tree; `cut` says the depth limit hid its further links.
+    the same tree; `cut` says the depth limit hid its further links; an
+    `outside` node is a link's far end that a slice does not hold (a leaf).
     """
 
-    __slots__ = ("children", "cut", "depth", "event_id", "reference")
+    __slots__ = ("children", "cut", "depth", "event_id", "outside", "reference")
 
     def __init__(
         self,
@@ -103,15 +126,20 @@ class ChainNode:
         reference: bool = False,
         cut: bool = False,
         children: list[ChainNode] | None = None,
+        outside: bool = False,
     ) -> None:
         self.event_id = event_id
         self.depth = depth
         self.reference = reference
         self.cut = cut
         self.children: list[ChainNode] = children if children is not None else []
+        self.outside = outside
 
     def __repr__(self) -> str:
-        return f"ChainNode({self.event_id!r}, depth={self.depth}, reference={self.reference}, cut={self.cut})"
+        return (
+            f"ChainNode({self.event_id!r}, depth={self.depth}, reference={self.reference}, "
+            f"cut={self.cut}, outside={self.outside})"
+        )
 
 
 def build_tree(
@@ -120,6 +148,7 @@ def build_tree(
     max_depth: int | None = None,
     allowed: Callable[[str], bool] | None = None,
     seen: set[str] | None = None,
+    beyond: Callable[[str], Sequence[str]] | None = None,
 ) -> list[ChainNode]:
     """Trees of the events reachable from the roots, each event drawn in full once.
 
@@ -132,6 +161,8 @@ def build_tree(
         max_depth: Deepest level drawn; deeper links mark the node as `cut`.
         allowed: Only events for which this holds are followed.
         seen: Ids already drawn in an earlier tree of the same picture.
+        beyond: The ids an id links to outside the store (a slice), drawn
+            as `outside` leaves after its other links.
     """
     seen = set() if seen is None else seen
     forest: list[ChainNode] = []
@@ -148,13 +179,15 @@ def build_tree(
                 continue
             seen.add(node.event_id)
             children = [c for c in links(node.event_id) if allowed is None or allowed(c)]
-            if not children:
+            outside = beyond(node.event_id) if beyond is not None else ()
+            if not children and not outside:
                 continue
             if max_depth is not None and node.depth >= max_depth:
                 node.cut = True
                 continue
             node.children = [ChainNode(child, node.depth + 1) for child in children]
             stack.extend(reversed(node.children))
+            node.children.extend(ChainNode(other, node.depth + 1, outside=True) for other in outside)
     return forest
 
 
@@ -185,7 +218,9 @@ def window_forest(
         and not any(c in allowed for c in e.causes)
         and not (membership and any(w in allowed for w in e.part_of))
     ]
-    return build_tree(roots, neighbours(store, Direction.EFFECTS, membership), depth, allowed.__contains__)
+    links = neighbours(store, Direction.EFFECTS, membership)
+    beyond = outside_neighbours(store, Direction.EFFECTS, membership)
+    return build_tree(roots, links, depth, allowed.__contains__, beyond=beyond)
 
 
 def walk(forest: Sequence[ChainNode]) -> Iterable[ChainNode]:

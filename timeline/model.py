@@ -8,6 +8,7 @@ return new sequences of them, nothing mutates them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from enum import IntEnum
 from functools import cached_property
@@ -295,6 +296,17 @@ def chronological_key(event: Event) -> tuple[int, int, int, int, int, int, str]:
     return (start.year, start.month, start.day, start.hour, start.minute, start.precision, event.id)
 
 
+def _linked_from(
+    events: tuple[Event, ...], links: Callable[[Event], tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """For each id the events name through `links`, those events' ids, chronologically."""
+    found: dict[str, list[str]] = {}
+    for event in sorted(events, key=chronological_key):
+        for ident in links(event):
+            found.setdefault(ident, []).append(event.id)
+    return {ident: tuple(ids) for ident, ids in found.items()}
+
+
 # Every value pickles as tuple.__new__(cls, values), which runs in C (see _rebuilt_in_c).
 for _value_type in (FuzzyDate, Figure, Count, Location, Source, Actor, Role, Link, Event):
     _value_type.__reduce__ = _rebuilt_in_c  # type: ignore[method-assign,assignment]
@@ -338,6 +350,11 @@ READABLE_SCHEMAS: Final = (1, 2)
 class Store:
     """A whole, validated timeline: events in file order, actors, derived indexes.
 
+    A slice (a filtered JSON export) also holds `outside`: brief stand-ins for
+    the events its links name that it does not hold. An outside event has an
+    id, title, kind and dates, and only its links to events of the slice; it
+    is never listed, selected or counted, only named where a link leads to it.
+
     Not a dataclass, so that loading a store does not import `dataclasses`
     (and `inspect`) on every start; treat it as immutable.
     """
@@ -348,11 +365,13 @@ class Store:
         actors: tuple[Actor, ...],
         origin: str = "events.toml",
         schema: int = SCHEMA_VERSION,
+        outside: tuple[Event, ...] = (),
     ) -> None:
         self.events = events
         self.actors = actors
         self.origin = origin
         self.schema = schema
+        self.outside = outside
 
     def __repr__(self) -> str:
         return f"Store({self.origin!r}, {len(self.events)} events, {len(self.actors)} actors)"
@@ -361,7 +380,8 @@ class Store:
         """Same content (where it was read from does not count)."""
         if not isinstance(other, Store):
             return NotImplemented
-        return (self.events, self.actors, self.schema) == (other.events, other.actors, other.schema)
+        mine = (self.events, self.actors, self.schema, self.outside)
+        return mine == (other.events, other.actors, other.schema, other.outside)
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -403,6 +423,49 @@ class Store:
     def parts_of(self, event_id: str) -> tuple[str, ...]:
         """Ids of the events that are part of this one."""
         return self.parts.get(event_id, ())
+
+    @cached_property
+    def outside_by_id(self) -> dict[str, Event]:
+        """The outside events of a slice, by id (empty for a whole store)."""
+        return {e.id: e for e in self.outside}
+
+    @cached_property
+    def outside_effects(self) -> dict[str, tuple[str, ...]]:
+        """For an event of the slice, the outside events that name it as a
+        cause, chronologically."""
+        return _linked_from(self.outside, lambda e: e.causes)
+
+    @cached_property
+    def outside_parts(self) -> dict[str, tuple[str, ...]]:
+        """For a whole of the slice, its outside parts, chronologically."""
+        return _linked_from(self.outside, lambda e: e.part_of)
+
+    def all_effects(self, event_id: str) -> tuple[str, ...]:
+        """The effects of an event, held and outside, chronologically."""
+        return self._with_outside(self.effects.get(event_id, ()), self.outside_effects, event_id)
+
+    def all_parts(self, event_id: str) -> tuple[str, ...]:
+        """The parts of a whole, held and outside, chronologically."""
+        return self._with_outside(self.parts.get(event_id, ()), self.outside_parts, event_id)
+
+    def _with_outside(
+        self, held: tuple[str, ...], beyond: dict[str, tuple[str, ...]], event_id: str
+    ) -> tuple[str, ...]:
+        if not self.outside:
+            return held
+        more = beyond.get(event_id)
+        if not more:
+            return held
+        found = [e for e in map(self.known, (*held, *more)) if e is not None]
+        return tuple(e.id for e in sorted(found, key=chronological_key))
+
+    def known(self, event_id: str) -> Event | None:
+        """The event of that id, held or outside (None when neither)."""
+        return self.by_id.get(event_id) or self.outside_by_id.get(event_id)
+
+    def is_outside(self, event_id: str) -> bool:
+        """Whether a link to this id leads outside the store (a slice's outside event)."""
+        return event_id in self.outside_by_id and event_id not in self.by_id
 
     @cached_property
     def chronological(self) -> tuple[Event, ...]:

@@ -133,8 +133,8 @@ def around_period(store: Store, text: str) -> Period:
     """
     from timeline.dates.parse import Period, parse_user_date
 
-    if text in store.by_id:
-        event = store.by_id[text]
+    event = store.known(text)  # in a slice, an outside event's dates are known too
+    if event is not None:
         return Period(event.period_start, event.period_end)
     try:
         return parse_user_date(text, "--around")[0]
@@ -206,6 +206,11 @@ def resolve_event(store: Store, text: str) -> Event:
     """
     if text in store.by_id:
         return store.by_id[text]
+    if text in store.outside_by_id:
+        raise NotFoundError(
+            f"event {text!r} is outside this store: {store.origin} is a slice that only links to it; "
+            "export a wider slice, or read the whole store"
+        )
     matches = [ident for ident in store.by_id if ident.startswith(text)] if text else []
     if len(matches) == 1:
         return store.by_id[matches[0]]

@@ -85,6 +85,8 @@ def chain(
     An event reached by two routes is drawn in full once and then as a marked
     back-reference. Without an ID, draws every causal chain whose events fall
     within --from/--to (default 2019 to 2024), roots first: the whole escalation.
+    In a slice (a filtered JSON export), a link to an event it lacks ends in a
+    leaf marked "(outside this store)".
 
     Examples:
 
@@ -100,7 +102,7 @@ def chain(
 
       timeline chain militia-attacks-2023 --membership
     """
-    from timeline.graph import Direction, build_tree, neighbours
+    from timeline.graph import Direction
     from timeline.query import resolve_event
 
     store = state(ctx).store()
@@ -126,15 +128,26 @@ def chain(
         raise UsageError("use --causes or --both, not both")
     root = resolve_event(store, event_id).id
     if both:
-        before = build_tree([root], neighbours(store, Direction.CAUSES, membership), depth)
-        after = build_tree([root], neighbours(store, Direction.EFFECTS, membership), depth)
+        before = _tree(store, root, Direction.CAUSES, membership, depth)
+        after = _tree(store, root, Direction.EFFECTS, membership, depth)
         _print_both(store, root, before[0], after[0], output, zone)
         _say_where_drawing_stopped([*before, *after], asked, depth)
         return
     direction = Direction.CAUSES if causes else Direction.EFFECTS
-    forest = build_tree([root], neighbours(store, direction, membership), depth)
+    forest = _tree(store, root, direction, membership, depth)
     _print_chain(store, forest, direction, output, zone)
     _say_where_drawing_stopped(forest, asked, depth)
+
+
+def _tree(
+    store: Store, root: str, direction: "Direction", membership: bool, depth: int | None
+) -> "list[ChainNode]":
+    """The event's tree one way; in a slice, links leading outside it end in outside leaves."""
+    from timeline.graph import build_tree, neighbours, outside_neighbours
+
+    links = neighbours(store, direction, membership)
+    beyond = outside_neighbours(store, direction, membership)
+    return build_tree([root], links, depth, beyond=beyond)
 
 
 #: The deepest level a tree is drawn to: past it, every level costs a column
@@ -156,8 +169,9 @@ def _say_where_drawing_stopped(forest: "list[ChainNode]", asked: int | None, dra
 
 
 def _write_ids(nodes: "Iterable[ChainNode]") -> None:
-    """Each event of the drawing once, in drawing order, one id per line."""
-    write("".join(f"{ident}\n" for ident in dict.fromkeys(node.event_id for node in nodes)))
+    """Each event of the drawing once, in drawing order, one id per line
+    (those outside a slice are not its events, and are left out)."""
+    write("".join(f"{ident}\n" for ident in dict.fromkeys(n.event_id for n in nodes if not n.outside)))
 
 
 def _print_chain(
@@ -256,6 +270,11 @@ def path(
         if shortest_path(effects, last, first) is not None:
             hint = f"; there is one the other way: timeline path {last} {first}"
         kind = "causal route" if causes_only else "route"
+        if store.outside:
+            hint += (
+                f"; {store.origin} is a slice, some of whose links lead outside it "
+                "(timeline check lists them), so a route may pass outside it"
+            )
         raise NotFoundError(f"no {kind} from {first} to {last}{hint}")
     if output == ChainFormat.ids:
         write("\n".join("".join(f"{i}\n" for i in route) for route in routes))

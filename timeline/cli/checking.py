@@ -30,17 +30,19 @@ def check(
 ) -> None:
     """Check the store's structure and integrity.
 
-    Ids are unique; causes, wholes, actors and cited sources exist; causes and
-    part_of form no cycle; no effect precedes its cause; a part lies within its
-    whole; spans end after they start; every event has a source, and one with a
-    URL; every reported figure says who gave it; casualty breakdowns fit their
-    figures. Exits 0 when clean, 1 with one line per problem.
+        Ids are unique; causes, wholes, actors and cited sources exist; causes and
+        part_of form no cycle; no effect precedes its cause; a part lies within its
+        whole; spans end after they start; every event has a source, and one with a
+        URL; every reported figure says who gave it; casualty breakdowns fit their
+        figures. Exits 0 when clean, 1 with one line per problem. In a slice (a
+    filtered JSON export) each link that leads outside it is listed as a note
+    (outside-links): information, not a problem.
 
-    Examples:
+        Examples:
 
-      timeline check
+          timeline check
 
-      timeline --store my-events.toml check --format json
+          timeline --store my-events.toml check --format json
     """
     try:
         store = state(ctx).store()  # honours --no-cache itself
@@ -65,14 +67,24 @@ def check(
             write(check_json(None, problems))
             raise typer.Exit(1)
         raise DataError(problems)
+    from timeline.checks import run_notes
+
+    notes = run_notes(store)
     if output == CheckFormat.json:
         from timeline.contract.encode import check_json
 
-        write(check_json(store))
+        write(check_json(store, notes=notes))
         return
+    from timeline.text import one_line
+
     links = sum(len(e.causes) for e in store.events)
+    beyond = ""
+    if notes:
+        beyond = "; 1 link leads" if len(notes) == 1 else f"; {len(notes)} links lead"
+        beyond += " outside this slice"
     write(
-        f"{store.origin}: ok: {len(store.events)} events, {len(store.actors)} actors, {links} causal links\n"
+        f"{store.origin}: ok: {len(store.events)} events, {len(store.actors)} actors, "
+        f"{links} causal links{beyond}\n" + "".join(f"note: {one_line(str(n))} ({n.check})\n" for n in notes)
     )
 
 

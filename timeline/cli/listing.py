@@ -104,7 +104,8 @@ def show(
         ),
     ],
     output: Annotated[
-        DetailFormat, typer.Option("--format", "-f", help="panel or json (the event object).")
+        DetailFormat,
+        typer.Option("--format", "-f", help="panel or json (the JSON contract: version, the event, actors)."),
     ] = DetailFormat.panel,
     tz: TzOption = None,
 ) -> None:
@@ -126,9 +127,11 @@ def show(
     store = state(ctx).store()
     event = resolve_event(store, event_id)
     if output is DetailFormat.json:
-        from timeline.contract.encode import dumps, event_to_dict
+        from timeline.contract.encode import store_json
 
-        write(dumps(event_to_dict(event, store)))
+        # The contract's envelope, as `export` writes it: a one-event slice
+        # that loads as a store, its links to other events kept as outside.
+        write(store_json(store, [event]))
         return
     from timeline.render.console import make_console
     from timeline.render.detail import event_panel

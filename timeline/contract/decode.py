@@ -3,7 +3,8 @@ store reader takes, so that an export is itself a valid store.
 
 Version 2 writes every account, link and figure as an object; they become the
 TOML forms the reader already knows (a table per account, a list of figures).
-Version 1 exports (plain id lists, bare figures) read as they are.
+Version 1 exports (plain id lists, bare figures) read as they are. A slice's
+`outside` events read as brief events holding only their links into the slice.
 """
 
 from __future__ import annotations
@@ -50,6 +51,16 @@ def _figures(name: str, figure: Mapping[str, Any], shaped: dict[str, Any]) -> No
             shaped[f"{name}_breakdown"] = value
         elif key not in ("min", "max", "reports"):
             shaped[f"casualties.{name}.{key}"] = value
+
+
+def outside_from_contract(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """A slice's outside event (`{"id", "title", "kind", "start", "end",
+    "causes": [{"id", "type", "by"}], "part_of"}`) in the store's keys."""
+    shaped = {k: v for k, v in raw.items() if v is not None}
+    causes = shaped.get("causes")
+    if isinstance(causes, list):
+        shaped["causes"] = [_without_nulls(item) for item in causes]
+    return shaped
 
 
 def from_contract(raw: Mapping[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from timeline.model import (
     Precision,
     Source,
     Store,
+    chronological_key,
 )
 
 if TYPE_CHECKING:
@@ -135,9 +136,9 @@ def event_to_dict(event: Event, store: Store) -> dict[str, Any]:
         "targets": _accounts(event, event.targets, "target"),
         "casualties": {"killed": _count(event.killed), "injured": _count(event.injured)},
         "causes": _causes(event),
-        "effects": store.effects.get(event.id, ()),
+        "effects": store.all_effects(event.id),
         "part_of": event.part_of,
-        "parts": store.parts.get(event.id, ()),
+        "parts": store.all_parts(event.id),
         "tags": event.tags,
         "sources": _sources(event.sources),
         "summary": event.summary,
@@ -155,14 +156,69 @@ def actor_to_dict(actor: Actor) -> dict[str, Any]:
     }
 
 
-def store_to_dict(store: Store, events: Iterable[Event] | None = None) -> dict[str, Any]:
-    """The whole contract: version, the (selected) events, and every actor."""
-    chosen = store.events if events is None else events
+def outside_events(store: Store, events: Sequence[Event]) -> list[Event]:
+    """The events that the selected ones link to (by cause, effect, whole or
+    part) but that the selection lacks, chronologically, each cut down to an
+    outside event: its id, title, kind, dates and only its links into the
+    selection. Empty for the whole store."""
+    if len(events) == len(store.events) and not store.outside:
+        return []  # a checked store's links all name its own events
+    chosen = {e.id for e in events}
+    named: dict[str, None] = {}
+    for event in events:
+        ident = event.id
+        for other in (*event.causes, *event.part_of, *store.all_effects(ident), *store.all_parts(ident)):
+            if other not in chosen:
+                named[other] = None
+    found = []
+    for ident in named:
+        source = store.known(ident)
+        if source is None:
+            continue
+        causes = tuple(c for c in source.causes if c in chosen)
+        found.append(
+            Event(
+                ident,
+                source.title,
+                source.kind,
+                source.start,
+                end=source.end,
+                causes=causes,
+                links=tuple(source.link(c) for c in causes if source.links),
+                part_of=tuple(w for w in source.part_of if w in chosen),
+            )
+        )
+    return sorted(found, key=chronological_key)
+
+
+def outside_to_dict(event: Event) -> dict[str, Any]:
+    """An outside event as the JSON contract's `outside` object."""
     return {
+        "id": event.id,
+        "title": event.title,
+        "kind": event.kind,
+        "start": _iso(event.start),
+        "end": _iso(event.end) if event.end is not None else None,
+        "causes": [
+            {"id": c, "type": link.type, "by": link.by} for c in event.causes for link in (event.link(c),)
+        ],
+        "part_of": event.part_of,
+    }
+
+
+def store_to_dict(store: Store, events: Sequence[Event] | None = None) -> dict[str, Any]:
+    """The whole contract: version, the (selected) events, every actor and,
+    for a slice, the outside events its links name."""
+    chosen = store.events if events is None else events
+    shaped = {
         "version": SCHEMA_VERSION,
         "events": [event_to_dict(e, store) for e in chosen],
         "actors": [actor_to_dict(a) for a in store.actors],
     }
+    outside = outside_events(store, chosen)
+    if outside:
+        shaped["outside"] = [outside_to_dict(e) for e in outside]
+    return shaped
 
 
 def _lines(items: Iterable[dict[str, Any]]) -> str:
@@ -171,16 +227,19 @@ def _lines(items: Iterable[dict[str, Any]]) -> str:
 
 
 def store_json(store: Store, events: Sequence[Event]) -> str:
-    """{"version": 1, "events": [...], "actors": [...]} for the selected events,
+    """{"version": 2, "events": [...], "actors": [...]} for the selected events,
+    and "outside": [...] when their links name events they lack (a slice);
     deterministic, one event or actor per line: readable and diffable, and
     written by json's C encoder, which `indent=` would replace with the
     pure-Python one (several times slower on a store of 100,000 events)."""
     event_lines = _lines(event_to_dict(e, store) for e in events)
     actor_lines = _lines(actor_to_dict(a) for a in store.actors)
+    outside = outside_events(store, events)
+    beyond = f',\n  "outside": [\n{_lines(map(outside_to_dict, outside))}\n  ]' if outside else ""
     return (
         f'{{\n  "version": {SCHEMA_VERSION},\n'
         f'  "events": [\n{event_lines}\n  ],\n'
-        f'  "actors": [\n{actor_lines}\n  ]\n}}\n'
+        f'  "actors": [\n{actor_lines}\n  ]{beyond}\n}}\n'
     ).replace("[\n\n  ]", "[]")
 
 
@@ -209,8 +268,9 @@ def _write_nodes(
     parent: str | None = None,
 ) -> None:
     """Append the nodes, comma-separated, each as {"event": {...}, "<links_key>":
-    [...]}, a back-reference as {"ref": "<id>"}, a node whose links the depth
-    limit hid with "truncated": true. A node under a parent carries "via": the
+    [...]}, a back-reference as {"ref": "<id>"}, a link leading outside a slice
+    as {"outside": "<id>"}, a node whose links the depth limit hid with
+    "truncated": true. A node under a parent carries "via": the
     link type by which it was reached, or "part" / "whole" for membership."""
     from timeline.graph import Direction, via
 
@@ -232,6 +292,9 @@ def _write_nodes(
             continue
         node, above = item
         reached = {} if above is None else {"via": via(store, above, node.event_id, direction)}
+        if node.outside:
+            parts.append(json.dumps({"outside": node.event_id, **reached}))
+            continue
         if node.reference:
             parts.append(json.dumps({"ref": node.event_id, **reached}))
             continue
@@ -382,9 +445,19 @@ def problem_to_dict(p: Problem) -> dict[str, object]:
     }
 
 
-def check_json(store: Store | None, problems: Sequence[Problem] = ()) -> str:
+def check_json(store: Store | None, problems: Sequence[Problem] = (), notes: Sequence[Problem] = ()) -> str:
     """What `check --format json` prints: {"ok": true, "events", "actors",
-    "problems": []} for a sound store, {"ok": false, "problems": [...]} otherwise."""
+    "problems": []} for a sound store (with "notes": [...], each shaped as a
+    problem, for a slice whose links lead outside it), {"ok": false,
+    "problems": [...]} otherwise."""
     if store is None:
         return dumps({"ok": False, "problems": [problem_to_dict(p) for p in problems]})
-    return dumps({"ok": True, "events": len(store.events), "actors": len(store.actors), "problems": []})
+    shaped: dict[str, object] = {
+        "ok": True,
+        "events": len(store.events),
+        "actors": len(store.actors),
+        "problems": [],
+    }
+    if notes:
+        shaped["notes"] = [problem_to_dict(n) for n in notes]
+    return dumps(shaped)

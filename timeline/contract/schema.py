@@ -16,6 +16,14 @@ _DATE = {
 _BOUND = {"type": ["integer", "null"], "minimum": 0}
 _NULLABLE_TEXT = {"type": ["string", "null"]}
 _NULLABLE_ID = {"anyOf": [_ID, {"type": "null"}]}
+#: What an event is and when: the first fields of an event and of an outside event.
+_WHAT_AND_WHEN = {
+    "id": _ID,
+    "title": {"type": "string", "minLength": 1},
+    "kind": {"enum": list(EVENT_KINDS)},
+    "start": _DATE,
+    "end": {"anyOf": [_DATE, {"type": "null"}]},
+}
 _REPORT = {
     "type": "object",
     "required": ["min", "max", "by", "source", "note"],
@@ -75,11 +83,7 @@ EVENT: dict[str, Any] = {
     ],
     "additionalProperties": False,
     "properties": {
-        "id": _ID,
-        "title": {"type": "string", "minLength": 1},
-        "kind": {"enum": list(EVENT_KINDS)},
-        "start": _DATE,
-        "end": {"anyOf": [_DATE, {"type": "null"}]},
+        **_WHAT_AND_WHEN,
         "precision": {"enum": ["year", "month", "day", "minute"]},
         "zone": {**_NULLABLE_TEXT, "description": "IANA zone of the place's clock: start and end are on it"},
         "reported_start": {
@@ -146,6 +150,27 @@ ACTOR: dict[str, Any] = {
     },
 }
 
+OUTSIDE: dict[str, Any] = {
+    "type": "object",
+    "description": "an event a slice's links name but the slice does not hold: only its links into the slice",
+    "required": ["id", "title", "kind", "start", "end", "causes", "part_of"],
+    "additionalProperties": False,
+    "properties": {
+        **_WHAT_AND_WHEN,
+        "causes": {
+            "type": "array",
+            "description": "its causes among the slice's events",
+            "items": {
+                "type": "object",
+                "required": ["id", "type", "by"],
+                "additionalProperties": False,
+                "properties": {"id": _ID, "type": {"enum": list(LINK_TYPES)}, "by": _NULLABLE_ID},
+            },
+        },
+        "part_of": {"type": "array", "items": _ID, "description": "its wholes among the slice's events"},
+    },
+}
+
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://timeline.invalid/schema/store-v2.json",
@@ -157,6 +182,11 @@ SCHEMA: dict[str, Any] = {
         "version": {"const": SCHEMA_VERSION},
         "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
         "actors": {"type": "array", "items": {"$ref": "#/$defs/actor"}},
+        "outside": {
+            "type": "array",
+            "items": {"$ref": "#/$defs/outside"},
+            "description": "a slice (a filtered export) only: the events its links lead to that it lacks",
+        },
     },
-    "$defs": {"event": EVENT, "actor": ACTOR},
+    "$defs": {"event": EVENT, "actor": ACTOR, "outside": OUTSIDE},
 }

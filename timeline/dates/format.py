@@ -67,3 +67,30 @@ def _signed_clock(minutes: int) -> str:
     if hours == 0:
         return f"{sign}{mins} min"
     return f"{sign}{hours} h {mins} min" if mins else f"{sign}{hours} h"
+
+
+def short_offset(minutes: int) -> str:
+    """A UTC offset as zones name it: "+03", "−05", "+04:30"."""
+    sign = "+" if minutes >= 0 else MINUS
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}" + (f":{mins:02d}" if mins else "")
+
+
+def city(zone: str) -> str:
+    """The city of an IANA zone: "Asia/Baghdad" -> "Baghdad"."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def local_date(value: FuzzyDate, zone: str | None) -> str:
+    """A date at its precision; a minute as "29 Dec 2019 19:00 +03 (Baghdad)"
+    when its zone is known (the reader has put it on that zone's clock)."""
+    if value.precision is not Precision.MINUTE or zone is None:
+        return format_date(value)
+    when = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{when} {value.hour:02d}:{value.minute:02d} {short_offset(value.offset or 0)} ({city(zone)})"
+
+
+def local_span(start: FuzzyDate, end: FuzzyDate | None, zone: str | None) -> str:
+    """`local_date` of a date or a span: "29 Dec 2019 19:00 +03 (Baghdad)"."""
+    shown = local_date(start, zone)
+    return shown if end is None else f"{shown} {EN_DASH} {local_date(end, zone)}"

@@ -9,16 +9,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from timeline.dates.format import format_date, format_span
+from timeline.dates.format import format_date, format_span, local_span
 from timeline.model import Count, Event, Store
 from timeline.palette import style
 from timeline.render.console import text
 from timeline.render.words import (
+    OUTSIDE,
     actor_words,
     apart,
     figure_words,
     link_words,
-    local_date,
     reported_clock,
 )
 from timeline.text import one_line
@@ -43,7 +43,7 @@ def _linked(ids: tuple[str, ...], store: Store, event: Event, causes: bool) -> T
     "k1  27 Dec 2019  Rocket attack  (retaliation for, per United States; 2 days before)"."""
     lines = Text()
     for n, ident in enumerate(ids):
-        other = store.by_id.get(ident)
+        other = store.known(ident)
         if n:
             lines.append("\n")
         if other is None:
@@ -56,7 +56,14 @@ def _linked(ids: tuple[str, ...], store: Store, event: Event, causes: bool) -> T
         link = event.link(ident) if causes else other.link(event.id)
         said = link_words(link, event if causes else other, store)
         lines.append_text(text(f"  ({said}; {apart(event.start, other.start)})", "dim"))
+        _mark_outside(lines, ident, store)
     return lines
+
+
+def _mark_outside(lines: Text, ident: str, store: Store) -> None:
+    """ " (outside this store)" after a link a slice does not hold."""
+    if store.is_outside(ident):
+        lines.append(f" {OUTSIDE}", style="yellow")
 
 
 def _members(ids: tuple[str, ...], store: Store) -> Text:
@@ -65,7 +72,7 @@ def _members(ids: tuple[str, ...], store: Store) -> Text:
     for n, ident in enumerate(ids):
         if n:
             lines.append("\n")
-        other = store.by_id.get(ident)
+        other = store.known(ident)
         if other is None:
             lines.append(text(ident, "cyan"))
             lines.append(" (unknown)", style="red")
@@ -74,6 +81,7 @@ def _members(ids: tuple[str, ...], store: Store) -> Text:
         lines.append_text(text(one_line(other.title)))
         lines.append("  ")
         lines.append_text(text(ident, "cyan"))
+        _mark_outside(lines, ident, store)
     return lines
 
 
@@ -82,10 +90,7 @@ def _when(event: Event, zone: tzinfo | None) -> Text:
     the clock the source reported when it differs (--tz overrides both)."""
     if zone is not None or event.zone is None:
         return text(format_span(event.start, event.end, zone))
-    shown = local_date(event.start, event.zone)
-    if event.end is not None:
-        shown += f" \u2013 {local_date(event.end, event.zone)}"
-    when = text(shown)
+    when = text(local_span(event.start, event.end, event.zone))
     reported = reported_clock(event)
     if reported is not None:
         when.append_text(text(f"\n{reported}", "dim"))
@@ -127,12 +132,12 @@ def event_panel(event: Event, store: Store, zone: tzinfo | None = None) -> Panel
     grid.add_row("Injured", _count(event.injured, event, store))
     if event.part_of:
         grid.add_row("Part of", _members(event.part_of, store))
-    parts = store.parts_of(event.id)
+    parts = store.all_parts(event.id)
     if parts:
         grid.add_row(f"Parts: {len(parts)}", _members(parts, store))
     if event.causes:
         grid.add_row("Causes", _linked(event.causes, store, event, causes=True))
-    effects = store.effects_of(event.id)
+    effects = store.all_effects(event.id)
     if effects:
         grid.add_row("Effects", _linked(effects, store, event, causes=False))
     if event.tags:

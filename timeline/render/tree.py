@@ -14,7 +14,7 @@ from timeline.graph import ChainNode, Direction, via
 from timeline.model import Event, Store
 from timeline.palette import style
 from timeline.render.console import text
-from timeline.render.words import apart, relation
+from timeline.render.words import OUTSIDE, apart, relation
 from timeline.text import one_line
 
 
@@ -41,22 +41,30 @@ def step_words(store: Store, parent: Event, child: Event, direction: Direction) 
 def _node_label(
     node: ChainNode, parent: Event | None, store: Store, zone: tzinfo | None, direction: Direction
 ) -> Text:
-    event = store.by_id[node.event_id]
+    event = store.by_id.get(node.event_id) or store.outside_by_id[node.event_id]
     since = step_words(store, parent, event, direction) if parent is not None else None
     if node.reference:
-        label = Text("\u21b1 ", style="yellow")
-        label.append_text(text(format_span(event.start, event.end, zone)))
-        label.append("  ")
-        label.append_text(text(one_line(event.title)))
-        if since is not None:
-            label.append(f"  ({since})", style="dim")
-        label.append("  ")
-        label.append_text(text(event.id, "cyan"))
-        label.append("  (shown above)", style="yellow")
-        return label
+        return _marked("\u21b1 ", event, zone, since, "(shown above)")
+    if node.outside:
+        return _marked("\u2192 ", event, zone, since, OUTSIDE)
     label = event_label(event, zone, since)
     if node.cut:
         label.append("  \u2026 more beyond --depth", style="dim")
+    return label
+
+
+def _marked(arrow: str, event: Event, zone: tzinfo | None, since: str | None, mark: str) -> Text:
+    """An event not drawn in full here: a back-reference ("↱ ... (shown
+    above)"), or a link's far end outside a slice ("→ ... (outside this store)")."""
+    label = Text(arrow, style="yellow")
+    label.append_text(text(format_span(event.start, event.end, zone)))
+    label.append("  ")
+    label.append_text(text(one_line(event.title)))
+    if since is not None:
+        label.append(f"  ({since})", style="dim")
+    label.append("  ")
+    label.append_text(text(event.id, "cyan"))
+    label.append(f"  {mark}", style="yellow")
     return label
 
 
@@ -76,6 +84,8 @@ def chain_tree(
         stack: list[tuple[ChainNode, Tree]] = [(root, top)]
         while stack:
             node, drawn = stack.pop()
+            if node.outside:
+                continue  # a leaf: the slice holds nothing further of it
             parent = store.by_id[node.event_id]
             pending = []
             for child in node.children:

@@ -4,13 +4,16 @@ on its place's clock. Plain strings, shared by every renderable."""
 
 from __future__ import annotations
 
-from timeline.dates.format import MINUS, MONTHS, elapsed
+from timeline.dates.format import MINUS, elapsed
 from timeline.graph import PART, WHOLE
-from timeline.model import LINK_TYPES, Event, Figure, FuzzyDate, Link, Precision, Role, Store
+from timeline.model import LINK_TYPES, Event, Figure, FuzzyDate, Link, Role, Store
 from timeline.text import one_line
 
 #: How a membership edge reads, from the event reached.
 MEMBERSHIP = {PART: "part of", WHOLE: "has part"}
+
+#: How a link to an event a slice does not hold is marked.
+OUTSIDE = "(outside this store)"
 
 #: A figure's note is shown beside it when it is at most this long.
 SHORT_NOTE = 60
@@ -76,29 +79,6 @@ def link_words(link: Link, event: Event, store: Store) -> str:
     elif link.source is not None:
         words += f", per {one_line(event.source_title(link.source) or link.source)}"
     return words
-
-
-def short_offset(minutes: int) -> str:
-    """A UTC offset as zones name it: "+03", "−05", "+04:30"."""
-    sign = "+" if minutes >= 0 else MINUS
-    hours, mins = divmod(abs(minutes), 60)
-    return f"{sign}{hours:02d}" + (f":{mins:02d}" if mins else "")
-
-
-def city(zone: str) -> str:
-    """The city of an IANA zone: "Asia/Baghdad" -> "Baghdad"."""
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
-
-
-def local_date(value: FuzzyDate, zone: str | None) -> str:
-    """A date at its precision; a minute as "29 Dec 2019 19:00 +03 (Baghdad)"
-    when its zone is known (the reader has put it on that zone's clock)."""
-    from timeline.dates.format import format_date
-
-    if value.precision is not Precision.MINUTE or zone is None:
-        return format_date(value)
-    when = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-    return f"{when} {value.hour:02d}:{value.minute:02d} {short_offset(value.offset or 0)} ({city(zone)})"
 
 
 def reported_clock(event: Event) -> str | None:

@@ -80,14 +80,14 @@ def load(path: Path, raw: bytes, origin: str) -> Store | None:
                 return None
             if handle.readline() != _path_line(resolved):
                 return None
-            events, actors, schema = pickler().load(handle)
+            events, actors, schema, outside = pickler().load(handle)
     except Exception:  # any unreadable or foreign entry just means "no cache"
         return None
     if not (isinstance(events, tuple) and all(isinstance(e, Event) for e in events[:1])):
         return None
     if not (isinstance(actors, tuple) and all(isinstance(a, Actor) for a in actors[:1])):
         return None
-    return Store(events, actors, origin, schema)
+    return Store(events, actors, origin, schema, outside)
 
 
 def _path_line(resolved: str) -> bytes:
@@ -113,7 +113,7 @@ def save(path: Path, raw: bytes, store: Store) -> None:
             handle.write(_MAGIC)
             handle.write(_key(raw))
             handle.write(_path_line(resolved))
-            pickler().dump((store.events, store.actors, store.schema), handle, protocol=5)
+            pickler().dump((store.events, store.actors, store.schema, store.outside), handle, protocol=5)
         os.replace(temporary, target)
     except OSError:
         if temporary is not None:

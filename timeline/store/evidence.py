@@ -20,6 +20,7 @@ from timeline.store.fields import (
     nested_list,
     parse_count,
     parse_identifier,
+    parse_zone,
     text,
 )
 
@@ -175,15 +176,6 @@ def parse_figures(value: object) -> Count:
     if not value:
         raise ValueError("is an empty list; leave the field out, or give one figure per account")
     return envelope(_figures(value))
-
-
-def parse_zone(value: object) -> str:
-    """An IANA zone name that this machine's zone database knows."""
-    from timeline.store.local_time import zone_info
-
-    name = text(value)
-    zone_info(name)
-    return name
 
 
 def parse_place(value: object) -> tuple[str, Location]:

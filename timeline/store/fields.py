@@ -45,7 +45,7 @@ EVENT_KEYS = frozenset(
 )
 #: Keys a JSON export adds that are derived, and so ignored when it is read back.
 ACTOR_KEYS = frozenset({"id", "name", "kind", "aliases", "backers"})
-LOCATION_KEYS = frozenset({"place", "region", "country", "lat", "lon"})
+LOCATION_KEYS = frozenset({"place", "region", "country", "lat", "lon", "zone"})
 SOURCE_KEYS = frozenset({"title", "url", "note", "id"})
 COUNT_KEYS = frozenset({"min", "max", "breakdown"})
 
@@ -62,6 +62,7 @@ class Invalid(Exception):
 
 REQUIRED = {
     "event": frozenset({"id", "title", "kind", "start"}),
+    "outside": frozenset({"id", "title", "kind", "start"}),
     "actor": frozenset({"id", "name", "kind"}),
     "location": frozenset({"place", "country"}),
     "source": frozenset({"title"}),
@@ -230,9 +231,36 @@ def _table(value: object, known: frozenset[str], kind: str) -> dict[str, Any]:
 def _location(value: object) -> Location:
     table = _table(value, LOCATION_KEYS, "location")
     lat, lon = coordinates(table)
+    # A JSON export writes each location's zone (from its [[place]]), so an
+    # inline location takes one too, checked as a place's is.
+    zone = table.get("zone")
+    if zone is not None:
+        _checked(parse_zone, zone, "zone")
     return Location(
-        place=table["place"], country=table["country"], region=table.get("region"), lat=lat, lon=lon
+        place=table["place"],
+        country=table["country"],
+        region=table.get("region"),
+        lat=lat,
+        lon=lon,
+        zone=zone,
     )
+
+
+def _checked(convert: Callable[[object], object], value: object, key: str) -> None:
+    """Raise Invalid at `key` when `convert` refuses the value."""
+    try:
+        convert(value)
+    except ValueError as exc:
+        raise Invalid(str(exc), key) from None
+
+
+def parse_zone(value: object) -> str:
+    """An IANA zone name that this machine's zone database knows."""
+    from timeline.store.local_time import zone_info
+
+    name = text(value)
+    zone_info(name)
+    return name
 
 
 def coordinates(table: dict[str, Any]) -> tuple[float | None, float | None]:
@@ -251,10 +279,7 @@ def _source(value: object) -> Source:
     table = _table(value, SOURCE_KEYS, "source")
     source_id = table.get("id")
     if source_id is not None:
-        try:
-            parse_identifier(source_id)
-        except ValueError as exc:
-            raise Invalid(str(exc), "id") from None
+        _checked(parse_identifier, source_id, "id")
     return Source(text(table["title"]), table.get("url"), table.get("note"), source_id)
 
 

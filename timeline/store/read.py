@@ -10,14 +10,14 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from timeline.contract.decode import from_contract
+from timeline.contract.decode import from_contract, outside_from_contract
 from timeline.errors import DataError, Problem
 from timeline.model import READABLE_SCHEMAS, SCHEMA_VERSION, Actor, Count, Event, Location, Precision, Store
 from timeline.store.evidence import Accounted, parse_place
 from timeline.store.fields import ACTOR_KEYS, EVENT_KEYS, REQUIRED, Invalid, hint, parse_breakdown
 from timeline.store.lines import Found, locate
 from timeline.store.local_time import on_local_clock
-from timeline.store.tables import ACTOR_FIELDS, EVENT_FIELDS, SHARED_FIELDS
+from timeline.store.tables import ACTOR_FIELDS, EVENT_FIELDS, OUTSIDE_FIELDS, OUTSIDE_KEYS, SHARED_FIELDS
 
 
 class _Reader:
@@ -41,7 +41,9 @@ class _Reader:
             ("version", "events", "actors") if json_form else ("schema", "event", "actor")
         )
         known = (
-            (version_key, event_key, actor_key) if json_form else (version_key, event_key, actor_key, "place")
+            (version_key, event_key, actor_key, "outside")
+            if json_form
+            else (version_key, event_key, actor_key, "place")
         )
         for key in data:
             if key not in known:
@@ -78,7 +80,32 @@ class _Reader:
                 event = self.event(index, raw, json_form)
                 if event is not None:
                     events.append(event)
-        return Store(tuple(events), tuple(actors), self.origin, schema)
+        outside = self.read_outside(data.get("outside", [])) if json_form else ()
+        return Store(tuple(events), tuple(actors), self.origin, schema, outside)
+
+    def read_outside(self, raw_outside: object) -> tuple[Event, ...]:
+        """A slice's outside events: the events its links name that it does
+        not hold, each with only its id, title, kind, dates and links into the
+        slice (`checks.outside_refs` sees that they hold no more)."""
+        if not isinstance(raw_outside, list):
+            self.fail("top", None, None, "outside", "must be an array of objects")
+            return ()
+        found = []
+        for index, raw in enumerate(raw_outside):
+            if not isinstance(raw, dict):
+                self.fail("outside", index, None, None, "an outside event must be an object")
+                continue
+            ident = raw.get("id") if isinstance(raw.get("id"), str) else None
+            before = len(self.problems)
+            shaped = outside_from_contract(raw)
+            if not shaped.keys() <= OUTSIDE_KEYS:
+                self.unknown_keys("outside", index, ident, shaped, OUTSIDE_KEYS)
+            values = self.fields("outside", index, ident, shaped, OUTSIDE_FIELDS)
+            if len(self.problems) > before:
+                continue
+            self.unpack_accounts(values)
+            found.append(Event(**values))
+        return tuple(found)
 
     def read_places(self, raw_places: object) -> None:
         if not isinstance(raw_places, list):

@@ -12,7 +12,6 @@ from timeline.store.evidence import (
     parse_figures,
     parse_part_of,
     parse_targets,
-    parse_zone,
 )
 from timeline.store.fields import (
     actor_kind,
@@ -22,6 +21,7 @@ from timeline.store.fields import (
     parse_identifier,
     parse_locations,
     parse_sources,
+    parse_zone,
     text,
     texts,
 )
@@ -46,3 +46,12 @@ EVENT_FIELDS: Fields = (
     ("causes", parse_causes), ("tags", texts), ("summary", paragraphs), ("sources", parse_sources),
     ("part_of", parse_part_of), ("zone", parse_zone), ("reported_start", from_toml_value),
 )  # fmt: skip
+
+#: The fields of a slice's outside event (a JSON export's `outside`): who it
+#: is and when, and its links into the slice; nothing else is kept of it.
+OUTSIDE_FIELDS: Fields = tuple(
+    (name, convert)
+    for name, convert in EVENT_FIELDS
+    if name in ("id", "title", "kind", "start", "end", "causes", "part_of")
+)
+OUTSIDE_KEYS = frozenset(name for name, _ in OUTSIDE_FIELDS)
