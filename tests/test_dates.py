@@ -8,11 +8,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.dates.format import elapsed, format_date, format_span
-from timeline.dates.parse import from_toml_value, parse_store_date, parse_user_date, parse_window, user_range
+from timeline.dates.format import elapsed, format_date, format_span, short_offset
+from timeline.dates.parse import (
+    ascii_signs,
+    from_toml_value,
+    parse_entry_date,
+    parse_offset,
+    parse_store_date,
+    parse_user_date,
+    parse_window,
+    user_range,
+)
 from timeline.dates.zones import in_zone, time_zone
 from timeline.errors import UsageError
-from timeline.model import FuzzyDate, Precision
+from timeline.model import FuzzyDate, Precision, format_offset
 
 P = Precision
 
@@ -67,7 +76,7 @@ def test_bare_toml_dates_are_accepted_and_naive_times_refused() -> None:
         (FuzzyDate(P.YEAR, 2019), "2019"),
         (FuzzyDate(P.MONTH, 2019, 12), "Dec 2019"),
         (FuzzyDate(P.DAY, 2019, 12, 29), "29 Dec 2019"),
-        (FuzzyDate(P.MINUTE, 2019, 12, 29, 11, 0, -300), "29 Dec 2019 11:00 \u221205:00"),
+        (FuzzyDate(P.MINUTE, 2019, 12, 29, 11, 0, -300), "29 Dec 2019 11:00 -05:00"),
         (FuzzyDate(P.MINUTE, 2021, 2, 15, 21, 30, 180), "15 Feb 2021 21:30 +03:00"),
     ],
 )
@@ -167,7 +176,7 @@ def test_bad_window_is_a_usage_error() -> None:
             FuzzyDate(P.MINUTE, 2019, 12, 29, 14, 20, 0),
             "+3 h 20 min",
         ),
-        (FuzzyDate(P.DAY, 2019, 12, 29), FuzzyDate(P.DAY, 2019, 12, 27), "\u22122 days"),
+        (FuzzyDate(P.DAY, 2019, 12, 29), FuzzyDate(P.DAY, 2019, 12, 27), "-2 days"),
     ],
 )
 def test_elapsed_is_no_finer_than_the_coarser_date(earlier: FuzzyDate, later: FuzzyDate, shown: str) -> None:
@@ -225,3 +234,97 @@ def test_user_dates_cover_exactly_what_they_name(day: date, style: str) -> None:
 @given(fuzzy_dates())
 def test_formatting_never_fails_and_keeps_the_year(value: FuzzyDate) -> None:
     assert str(value.year) in format_date(value)
+
+
+#: What people paste for a minus sign: U+2212, hyphens, the figure dash, small
+#: and fullwidth hyphen-minus, heavy minus.
+MINUS_LOOKALIKES = ["\u2212", "\u2010", "\u2011", "\u2012", "\ufe63", "\uff0d", "\u2796"]
+
+
+@given(fuzzy_dates())
+def test_what_is_printed_is_ascii_and_reads_back(value: FuzzyDate) -> None:
+    shown = format_date(value)
+    assert shown.isascii()
+    # Years before 1000 are printed unpadded, and dateutil reads "99" as 1999.
+    if value.precision is P.MINUTE and value.year >= 1000:
+        period, precision = parse_user_date(shown, "--on")
+        assert (period.start, precision) == (value.start, P.MINUTE)
+        assert parse_entry_date(shown) == value
+
+
+@given(st.integers(min_value=-18 * 60, max_value=18 * 60), st.sampled_from(MINUS_LOOKALIKES))
+def test_offsets_round_trip_whatever_minus_is_pasted(minutes: int, minus: str) -> None:
+    for written in (format_offset(minutes), short_offset(minutes)):
+        assert written.isascii()
+        assert parse_offset(written) == minutes
+        assert parse_offset(written.replace("-", minus)) == minutes
+
+
+@pytest.mark.parametrize("minus", [*MINUS_LOOKALIKES, "\u2013", "\u2014"])
+def test_every_date_parser_reads_a_pasted_minus(minus: str) -> None:
+    strike = FuzzyDate(P.MINUTE, 2019, 12, 29, 11, 0, -300)
+    # An en or em dash reads as a sign only where a sign goes: after a time.
+    assert parse_user_date(f"29 Dec 2019 11:00 {minus}05:00", "--on")[1] is P.MINUTE
+    assert parse_entry_date(f"29 Dec 2019 11:00 {minus}05:00") == strike
+    assert parse_entry_date(f"2019-12-29T11:00{minus}05:00") == strike
+    assert parse_store_date(f"2019-12-29T11:00{minus}05:00") == strike
+
+
+def test_a_dash_that_is_not_a_sign_is_left_alone() -> None:
+    assert ascii_signs("Oct 2019 \u2013 Dec 2019") == "Oct 2019 \u2013 Dec 2019"
+    assert ascii_signs("19:00 \u221205:00") == "19:00 -05:00"
+    assert ascii_signs("19:00 \u201305") == "19:00 -05"
+    assert ascii_signs("\uff0b03:00") == "+03:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("+19:00", "UTC offset +19:00 is out of range"), ("03:00", "'03:00' is not a UTC offset"),
+     ("+3", "'+3' is not a UTC offset"), ("", "'' is not a UTC offset")],
+)  # fmt: skip
+def test_bad_offsets(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match="UTC offset") as caught:
+        parse_offset(text)
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("2024", "2024"),
+        ("June 2024", "2024-06"),
+        ("2024-06", "2024-06"),
+        ("3 June 2024", "2024-06-03"),
+        ("Jun 3, 2024", "2024-06-03"),
+        ("2024-06-03", "2024-06-03"),
+        ("3 Jun 2024 14:30 +03:00", "2024-06-03T14:30+03:00"),
+        ("3 Jun 2024 14:30 +03", "2024-06-03T14:30+03:00"),
+        ("3 Jun 2024 2:30 pm -05:00", "2024-06-03T14:30-05:00"),
+        ("2024-06-03T14:30Z", "2024-06-03T14:30+00:00"),
+        ("3 Jun 2024 14:30 UTC", "2024-06-03T14:30+00:00"),
+        ("  2024-06-03T14:30+04:30 ", "2024-06-03T14:30+04:30"),
+    ],
+)
+def test_a_date_to_store_takes_every_form_list_reads(text: str, stored: str) -> None:
+    assert parse_entry_date(text).iso() == stored
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("3 Jun 2024 14:30", "'3 Jun 2024 14:30' has a time of day but no UTC offset: give the offset of the "
+                             "clock the source used (zone names such as EST are not read), e.g. "
+                             "'2024-06-03T14:30+03:00' or '3 June 2024 14:30 +03:00'"),
+        ("2024-06-03T14:30", "'2024-06-03T14:30' has a time of day but no UTC offset"),
+        ("3 Jun 2024 14:30 EST", "'3 Jun 2024 14:30 EST' has a time of day but no UTC offset"),
+        ("3 Jun 2024 14:30 GMT+3", "'3 Jun 2024 14:30 GMT+3': write the UTC offset as +03:00 or -05:00"),
+        ("2024-13-01", "'2024-13-01' is not a date: month 13 is not 1-12"),
+        ("2024-06-03T14:30+19:00", "UTC offset +19:00 is out of range"),
+        ("June", "'June' has no year"),
+        ("soon", "cannot read 'soon' as a date"),
+    ],
+)  # fmt: skip
+def test_a_date_to_store_says_what_is_missing(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=r"date|offset|year") as caught:
+        parse_entry_date(text)
+    assert message in str(caught.value)

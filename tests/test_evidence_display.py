@@ -25,7 +25,7 @@ SHOW_STRIKES = """\
 ╭─ US strikes in Iraq and Syria ───────────────────────────────────────────────╮
 │ Id         us-strikes-2024-02-02                                             │
 │ When       2 Feb 2024 19:00 +03 (Baghdad)                                    │
-│            reported as 11:00 −05:00                                          │
+│            reported as 11:00 -05:00                                          │
 │ Precision  minute                                                            │
 │ Kind       airstrike                                                         │
 │ Where      al-Qa'im, Iraq                                                    │

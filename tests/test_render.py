@@ -150,7 +150,7 @@ EVENT_PANEL = """\
 ╭─ US strikes on Kata'ib Hezbollah ────────────────────────────────────────────╮
 │ Id         strikes                                                           │
 │ When       29 Dec 2019 19:00 +03 (Baghdad)                                   │
-│            reported as 11:00 −05:00                                          │
+│            reported as 11:00 -05:00                                          │
 │ Precision  minute                                                            │
 │ Kind       airstrike                                                         │
 │ Where      al-Qa'im, Iraq                                                    │

@@ -1,5 +1,8 @@
 """Dates for people, at the precision they have: "2019", "Dec 2019",
-"29 Dec 2019", "29 Dec 2019 11:00 −05:00", spans, and the time between two dates."""
+"29 Dec 2019", "29 Dec 2019 11:00 -05:00", spans, and the time between two dates.
+
+Signs are ASCII: what is printed can be pasted back into --on or --start (and
+into any other tool), which U+2212 MINUS SIGN could not."""
 
 from __future__ import annotations
 
@@ -9,13 +12,12 @@ from timeline.dates.zones import aware, in_zone
 from timeline.model import FuzzyDate, Precision, format_offset
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MINUS = "\u2212"
 EN_DASH = "\u2013"
 
 
 def format_date(value: FuzzyDate, zone: tzinfo | None = None) -> str:
     """A date for people, at its precision: "2019", "Dec 2019", "29 Dec 2019",
-    "29 Dec 2019 11:00 −05:00". A minute can be shown in another zone."""
+    "29 Dec 2019 11:00 -05:00". A minute can be shown in another zone."""
     p = value.precision
     if p is Precision.YEAR:
         return str(value.year)
@@ -27,7 +29,7 @@ def format_date(value: FuzzyDate, zone: tzinfo | None = None) -> str:
         value = in_zone(value, zone)
     clock = f"{value.hour:02d}:{value.minute:02d}"
     when = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-    return f"{when} {clock} {format_offset(value.offset or 0, MINUS)}"
+    return f"{when} {clock} {format_offset(value.offset or 0)}"
 
 
 def format_span(start: FuzzyDate, end: FuzzyDate | None, zone: tzinfo | None = None) -> str:
@@ -57,12 +59,12 @@ def elapsed(earlier: FuzzyDate, later: FuzzyDate) -> str:
 
 
 def _signed(n: int, unit: str) -> str:
-    sign = "+" if n >= 0 else MINUS
+    sign = "+" if n >= 0 else "-"
     return f"{sign}{abs(n)} {unit}{'' if abs(n) == 1 else 's'}"
 
 
 def _signed_clock(minutes: int) -> str:
-    sign = "+" if minutes >= 0 else MINUS
+    sign = "+" if minutes >= 0 else "-"
     hours, mins = divmod(abs(minutes), 60)
     if hours == 0:
         return f"{sign}{mins} min"
@@ -70,8 +72,8 @@ def _signed_clock(minutes: int) -> str:
 
 
 def short_offset(minutes: int) -> str:
-    """A UTC offset as zones name it: "+03", "−05", "+04:30"."""
-    sign = "+" if minutes >= 0 else MINUS
+    """A UTC offset as zones name it: "+03", "-05", "+04:30" (ASCII, to paste back)."""
+    sign = "+" if minutes >= 0 else "-"
     hours, mins = divmod(abs(minutes), 60)
     return f"{sign}{hours:02d}" + (f":{mins:02d}" if mins else "")
 

@@ -20,6 +20,17 @@ if TYPE_CHECKING:
 
 STORE_DATE_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM"
 USER_DATE_EXAMPLES = '"2019", "Dec 2019", "2019-12", "29 December 2019", "2019-12-29T11:00-05:00"'
+MINUTE_EXAMPLES = "'2024-06-03T14:30+03:00' or '3 June 2024 14:30 +03:00'"
+
+# Signs as word processors, web pages and earlier versions of this tool wrote them:
+# U+2212 MINUS SIGN, the Unicode hyphens, the figure dash, small and fullwidth
+# forms. None of them can mean anything else in a date, so each reads as ASCII.
+_SIGNS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2212\u2796\ufe63\uff0d", "-") | {
+    "\u2795": "+", "\ufe62": "+", "\uff0b": "+",
+})  # fmt: skip
+# An en or em dash is a sign only right after a clock time and before a
+# trailing offset ("11:00 \u201305:00"); elsewhere it may separate a range.
+_DASH_SIGN = re.compile(r"(?<=\d:\d\d)(\s*)[\u2013\u2014](?=\d{1,2}(?::?\d{2})?\s*$)")
 
 _STORE_DATE = re.compile(
     r"(?P<year>\d{4})"
@@ -56,8 +67,40 @@ _PARSED: dict[str, FuzzyDate] = {}
 _PARSED_LIMIT = 200_000
 
 
+def ascii_signs(text: str) -> str:
+    """The text with the minus and plus signs people paste made ASCII: U+2212
+    and the other minus lookalikes anywhere, an en or em dash only as the sign
+    of an offset after a time of day ("11:00 \u201305:00" -> "11:00 -05:00")."""
+    return _DASH_SIGN.sub(r"\1-", text.translate(_SIGNS))
+
+
+def parse_offset(text: str) -> int:
+    """A UTC offset as people write it ("+03:00", "-05:00", "\u221205", "+0430",
+    "Z") in minutes east of UTC.
+
+    Raises:
+        ValueError: not an offset, or beyond 18 hours.
+    """
+    match = _OFFSET.fullmatch(ascii_signs(text.strip()))
+    if match is None:
+        raise ValueError(f"{text!r} is not a UTC offset (e.g. +03:00 or -05:00)")
+    if match["zulu"]:
+        return 0
+    hours, minutes = int(match["hours"]), int(match["minutes"] or 0)
+    if hours > 18 or minutes > 59:
+        raise ValueError(f"UTC offset {text} is out of range")
+    total = hours * 60 + minutes
+    return -total if match["sign"] == "-" else total
+
+
+_OFFSET = re.compile(r"(?P<zulu>Z)|(?P<sign>[+-])(?P<hours>\d{2})(?::?(?P<minutes>\d{2}))?", re.IGNORECASE)
+
+
 def _parse_store_date(text: str) -> FuzzyDate:
     match = _STORE_DATE.fullmatch(text)
+    if match is None:
+        # Only text that fails is cleaned: the usual ASCII date costs nothing more.
+        match = _STORE_DATE.fullmatch(ascii_signs(text))
     if match is None:
         raise ValueError(f"{text!r} is not a date (expected {STORE_DATE_FORMS})")
     year = int(match["year"])
@@ -79,18 +122,11 @@ def _parse_store_date(text: str) -> FuzzyDate:
     hour, minute = int(match["hour"]), int(match["minute"])
     if hour > 23 or minute > 59:
         raise ValueError(f"{text!r} is not a date: {hour:02d}:{minute:02d} is not a time of day")
-    offset = _parse_offset(match["offset"], text)
+    try:
+        offset = parse_offset(match["offset"])
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a date: {exc}") from None
     return FuzzyDate(Precision.MINUTE, year, month, day, hour, minute, offset)
-
-
-def _parse_offset(text: str, whole: str) -> int:
-    if text == "Z":
-        return 0
-    hours, minutes = int(text[1:3]), int(text[4:6])
-    if hours > 18 or minutes > 59:
-        raise ValueError(f"{whole!r} is not a date: UTC offset {text} is out of range")
-    total = hours * 60 + minutes
-    return -total if text[0] == "-" else total
 
 
 def from_toml_value(value: object) -> FuzzyDate:
@@ -131,42 +167,98 @@ def parse_user_date(text: str, option: str) -> tuple[Period, Precision]:
     """Read a date a user typed, as the whole period it names.
 
     "Dec 2019" is all of December 2019, "2020" all of 2020, "2019-12-29" one day,
-    and a date with a time one minute. dateutil fills missing parts from its
-    default, so the text is parsed twice with defaults at both ends of the year:
-    the parts that differ were not given, which tells the precision.
+    and a date with a time one minute (an offset, if given, is not applied:
+    store times are compared on the local clock of where they happened).
 
     Raises:
         UsageError: naming the option, with examples of what it accepts.
     """
+    try:
+        value = read_user_date(text)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+    return Period(value.start, value.end), value.precision
+
+
+def read_user_date(text: str) -> FuzzyDate:
+    """A date a user typed, at the precision typed: a year, a month, a day, or a
+    minute with the UTC offset given (None when none was).
+
+    dateutil fills missing parts from its default, so the text is parsed twice
+    with defaults at both ends of the year: the parts that differ were not
+    given, which tells the precision.
+
+    Raises:
+        ValueError: with examples of what is accepted.
+    """
+    low, high = _parse_twice(text)
+    if low.month != high.month:
+        return FuzzyDate(Precision.YEAR, low.year)
+    if low.day != high.day:
+        return FuzzyDate(Precision.MONTH, low.year, low.month)
+    if (low.hour, low.minute) != (high.hour, high.minute):
+        return FuzzyDate(Precision.DAY, low.year, low.month, low.day)
+    shift = low.utcoffset()
+    offset = None if shift is None else int(shift.total_seconds()) // 60
+    return FuzzyDate(Precision.MINUTE, low.year, low.month, low.day, low.hour, low.minute, offset)
+
+
+def _parse_twice(text: str) -> tuple[datetime, datetime]:
+    import warnings
+
     from dateutil import parser
 
-    low_default = datetime(2000, 1, 1, 0, 0)
-    high_default = datetime(2001, 12, 31, 23, 59)
-    cleaned = text.strip()
+    cleaned = ascii_signs(text.strip())
     try:
         if not cleaned:
             raise ValueError("empty")
-        low = parser.parse(cleaned, default=low_default)
-        high = parser.parse(cleaned, default=high_default)
+        # A zone abbreviation dateutil cannot place ("EST") leaves the time
+        # naive with a warning; the warning is no use to the user, the
+        # missing offset is reported where it matters (a date to store).
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
+            low = parser.parse(cleaned, default=datetime(2000, 1, 1, 0, 0))
+            high = parser.parse(cleaned, default=datetime(2001, 12, 31, 23, 59))
     except (ValueError, OverflowError) as exc:
-        raise UsageError(
-            f"{option}: cannot read {text!r} as a date ({exc}); try {USER_DATE_EXAMPLES}"
-        ) from None
+        raise ValueError(f"cannot read {text!r} as a date ({exc}); try {USER_DATE_EXAMPLES}") from None
     if low.year != high.year:
-        raise UsageError(f"{option}: {text!r} has no year; try {USER_DATE_EXAMPLES}")
-    if low.tzinfo is not None:
-        # Store times are compared on the local clock of where they happened, so
-        # an aware bound is taken at its own wall-clock time.
-        low, high = low.replace(tzinfo=None), high.replace(tzinfo=None)
-    if low.month != high.month:
-        value = FuzzyDate(Precision.YEAR, low.year)
-    elif low.day != high.day:
-        value = FuzzyDate(Precision.MONTH, low.year, low.month)
-    elif (low.hour, low.minute) != (high.hour, high.minute):
-        value = FuzzyDate(Precision.DAY, low.year, low.month, low.day)
-    else:
-        value = FuzzyDate(Precision.MINUTE, low.year, low.month, low.day, low.hour, low.minute, 0)
-    return Period(value.start, value.end), value.precision
+        raise ValueError(f"{text!r} has no year; try {USER_DATE_EXAMPLES}")
+    return low, high
+
+
+def parse_entry_date(text: str) -> FuzzyDate:
+    """A date for the store, as a user types it: the store's own forms, or any
+    form `list` reads ("June 2024", "3 Jun 2024", "3 Jun 2024 14:30 +03:00").
+    A time of day needs its UTC offset, since the store keeps the clock the
+    source gave.
+
+    Raises:
+        ValueError: unreadable, or a time without an offset, with examples.
+    """
+    cleaned = ascii_signs(text.strip())
+    if _STORE_DATE.fullmatch(cleaned) or _STORE_SHAPED.fullmatch(cleaned):
+        # The store's own shape: its own reading, and its precise messages
+        # ("month 13 is not 1-12"); dateutil would read 2020-13-01 as 13 Jan.
+        return parse_store_date(cleaned)
+    value = read_user_date(text)
+    if value.precision is not Precision.MINUTE:
+        return value
+    if value.offset is None:
+        raise ValueError(
+            f"{text!r} has a time of day but no UTC offset: give the offset of the clock the source"
+            f" used (zone names such as EST are not read), e.g. {MINUTE_EXAMPLES}"
+        )
+    if _POSIX_ZONE.search(cleaned):
+        # dateutil reads "GMT+3" the POSIX way, as three hours *behind* UTC.
+        raise ValueError(f"{text!r}: write the UTC offset as +03:00 or -05:00, e.g. {MINUTE_EXAMPLES}")
+    if abs(value.offset) > 18 * 60:
+        raise ValueError(f"{text!r}: the UTC offset is beyond 18 hours")
+    return value
+
+
+# Digits and dashes only: a store date, however wrong.
+_STORE_SHAPED = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?")
+_POSIX_ZONE = re.compile(r"(?:GMT|UTC)\s*[+-]", re.IGNORECASE)
 
 
 def user_range(since: str | None, until: str | None, on: str | None) -> Period | None:

@@ -4,7 +4,7 @@ on its place's clock. Plain strings, shared by every renderable."""
 
 from __future__ import annotations
 
-from timeline.dates.format import MINUS, elapsed
+from timeline.dates.format import elapsed
 from timeline.graph import PART, WHOLE
 from timeline.model import LINK_TYPES, Event, Figure, FuzzyDate, Link, Role, Store
 from timeline.text import one_line
@@ -26,11 +26,13 @@ def relation(via: str) -> str:
 
 def apart(earlier: FuzzyDate, later: FuzzyDate) -> str:
     """How `later` stands to `earlier` in time, in words, no finer than the
-    coarser date: "2 days after", "3 h before", "same day"."""
+    coarser date: "2 days after", "3 h before", "same day". Every view that
+    says how far apart two linked events are (show, chain, path, explore) says
+    it with this, in words, so that no sign can be read the wrong way round."""
     since = elapsed(earlier, later)
     if since.startswith("+"):
         return f"{since[1:]} after"
-    if since.startswith(MINUS):
+    if since.startswith("-"):
         return f"{since[1:]} before"
     return since
 
@@ -82,8 +84,8 @@ def link_words(link: Link, event: Event, store: Store) -> str:
 
 
 def reported_clock(event: Event) -> str | None:
-    """ "reported as 11:00 −05:00" when the source's clock differs from the
-    local one, "reported as 28 Dec 2019 23:00 −05:00" when its day does too."""
+    """ "reported as 11:00 -05:00" when the source's clock differs from the
+    local one, "reported as 28 Dec 2019 23:00 -05:00" when its day does too."""
     reported = event.reported_start
     if reported is None or reported == event.start:
         return None
