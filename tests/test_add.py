@@ -77,10 +77,16 @@ def test_dry_run_prints_and_writes_nothing(invoke: Invoke, store_file: Path) -> 
         ({"--actor": "martians"}, 2, "error: --actor: unknown actor 'martians'"),
         ({"--cause": "nowhere"}, 2, "error: --cause: no event 'nowhere'"),
         ({"--id": "Bad Id"}, 2, "error: --id: 'Bad Id' is not an id"),
-        ({"--id": "k1"}, 1, 'event "k1": field "id": the id is used by 2 events'),
-        ({"--start": "2019-12-01"}, 1, 'event "k2": field "causes": starts 2019-12-01, before its cause '
-                                       '"soleimani" (2020-01-03)'),
-        ({"--end": "2019"}, 1, 'event "k2": field "end": ends 2019, before it starts (2020-01-10)'),
+        ({"--id": "k1"}, 2, "error: --id: 'k1' is already the id of an event"),
+        ({"--start": "2019-12-01"}, 2, 'error: event "k2" (not added): field "causes": starts 2019-12-01, '
+                                       'before its cause "soleimani" (2020-01-03)\n'),
+        ({"--end": "2019"}, 2, 'error: event "k2" (not added): field "end": ends 2019, before it starts '
+                               "(2020-01-10)\n"),
+        ({"--start": "10 Jan 2020 14:30"}, 2, "error: --start: '10 Jan 2020 14:30' has a time of day but no "
+                                              "UTC offset: give the offset of the clock the source used"),
+        ({"--end": "sometime"}, 2, "error: --end: cannot read 'sometime' as a date"),
+        ({"--target": "nobody"}, 2, "error: --target: unknown actor 'nobody'"),
+        ({"--title": " "}, 2, "error: missing --title (or use -i to be asked)"),
         ({"--lat": "95", "--lon": "1"}, 2, "95.0 is not in the range -90<=x<=90."),
         ({"--lat": "nan", "--lon": "1"}, 2, "'nan' is not a valid number."),
     ],
@@ -108,6 +114,34 @@ def test_missing_fields_and_unpaired_options(invoke: Invoke, store_file: Path) -
     )  # fmt: skip
     result = invoke("--store", str(store_file), "add", *GOOD[:8], "--source", "S", "--place", "X")
     assert (result.exit_code, result.stderr) == (2, "error: give --place and --country together\n")
+    result = invoke("--store", str(store_file), "add", *GOOD[:8], "--source", "S", "--lat", "1", "--lon", "2")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: --lat and --lon are the place's: give --place and --country too\n"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("2020", '"2020"'),
+        ("Jan 2020", '"2020-01"'),
+        ("June 2020", '"2020-06"'),
+        ("10 January 2020", '"2020-01-10"'),
+        ("2020-01-10T14:30+03:00", '"2020-01-10T14:30+03:00"'),
+        ("10 Jan 2020 14:30 +03:00", '"2020-01-10T14:30+03:00"'),
+        ("10 Jan 2020 11:00 \u221205:00", '"2020-01-10T11:00-05:00"'),  # pasted from show's output
+    ],
+)
+def test_add_takes_the_date_forms_list_takes(
+    invoke: Invoke, store_file: Path, typed: str, stored: str
+) -> None:
+    args = list(GOOD)
+    args[args.index("--start") + 1] = typed
+    result = invoke("--store", str(store_file), "add", *args, "--dry-run")
+    assert result.exit_code == 0, result
+    assert f"\nstart = {stored}\n" in result.stdout
+    period = invoke("--store", str(store_file), "list", "--from", typed, "--format", "ids")
+    assert period.exit_code == 0, period
 
 
 def test_the_curated_store_is_never_changed(invoke: Invoke) -> None:
@@ -133,21 +167,149 @@ def test_a_failure_midway_leaves_the_original(
     assert sorted(p.name for p in store_file.parent.iterdir()) == [".mine.toml.lock", "mine.toml"]
 
 
-def test_interactive_asks_again_after_bad_answers(invoke: Invoke, store_file: Path) -> None:
-    answers = "\n".join([
-        "New thing", "", "badkind", "attack", "2019-13", "2020-05", "", "Baghdad", "Iraq", "",
-        "kh, nobody", "kh", "", "soleim", "5+", "", "A summary.", "Some source", "", "",
-    ]) + "\n"  # fmt: skip
+INTERACTIVE = [
+    "New thing", "", "badkind", "attack", "2020-05-03 14:00", "3 May 2020 14:00 \u221205:00", "",
+    "Baghdad", "Iraq", "", "95", "33.3", "44.4", "kh, nobody", "kh", "", "soleim", "5+", "", "bases, night",
+    "A summary.", "Some source", "", "",
+]  # fmt: skip
+
+PROMPTS = (
+    "Adding an event to {path}. Kinds: "
+    "background, campaign, attack, airstrike, missile-strike, killing, protest, political, "
+    "diplomatic, military, statement.\n"
+    "Title: Id (lower-case letters, digits and -) [new-thing]: Kind: "
+    "  unknown kind 'badkind' (did you mean background?); kinds are background, campaign, attack, "
+    "airstrike, missile-strike, killing, protest, political, diplomatic, military, statement; try "
+    "again\n"
+    "Kind: Start date (e.g. 2020-01-10, June 2024, 3 Jan 2020 01:00 +03:00): "
+    "  '2020-05-03 14:00' has a time of day but no UTC offset: "
+    "give the offset of the clock the source used (zone names such as EST are not read), e.g. "
+    "'2024-06-03T14:30+03:00' or '3 June 2024 14:30 +03:00'; try again\n"
+    "Start date (e.g. 2020-01-10, June 2024, 3 Jan 2020 01:00 +03:00): "
+    "End date (only for a span; same forms; optional): Place (optional): Country: "
+    "Region (optional): Latitude (-90 to 90; optional): "
+    "  95 is not a number from -90 to 90; try again\n"
+    "Latitude (-90 to 90; optional): Longitude (-180 to 180): "
+    "Actors (ids or names, comma-separated: us, kh, iran, ...; optional): "
+    "  unknown actor 'nobody'; try again\n"
+    "Actors (ids or names, comma-separated: us, kh, iran, ...; optional): "
+    "Targets (ids or names, comma-separated; optional): "
+    "Causes (ids of earlier events, comma-separated; optional): "
+    "Killed (25, 25+, 19-25 or ?; optional): Injured (25, 25+, 19-25 or ?; optional): "
+    "Tags (comma-separated; optional): Summary (in your own words; optional): Source title: "
+    "Source URL (optional): Source note (e.g. a page or reference number; optional): "
+)
+
+PREVIEW = """\
+╭─ New thing ──────────────────────────────────────────────────────────────────╮
+│ A summary.                                                                   │
+│                                                                              │
+│ Id         new-thing                                                         │
+│ When       3 May 2020 22:00 +03 (Baghdad)                                    │
+│            reported as 14:00 -05:00                                          │
+│ Precision  minute                                                            │
+│ Kind       attack                                                            │
+│ Where      Baghdad, Iraq (33.3, 44.4)                                        │
+│ Actors     Kata'ib Hezbollah                                                 │
+│ Killed     5+                                                                │
+│ Injured    not recorded                                                      │
+│ Causes     soleimani  3 Jan 2020  Soleimani killed  (caused by; 4 months     │
+│            before)                                                           │
+│ Tags       bases, night                                                      │
+│ Sources    1. Some source                                                    │
+╰──────────────────────────────────────────────────────────────────────────────╯
+"""
+
+
+def test_interactive_asks_for_each_field_checks_it_shows_the_event_and_asks(
+    invoke: Invoke, store_file: Path
+) -> None:
+    answers = "\n".join([*INTERACTIVE, "maybe", ""]) + "\n"
     result = invoke("--store", str(store_file), "add", "-i", input=answers)
-    assert result.exit_code == 0, result
-    assert "unknown kind 'badkind'" in result.stdout
-    assert "'2019-13' is not a date: month 13 is not 1-12; try again" in result.stdout
-    assert "unknown actor 'nobody'; try again" in result.stdout
-    assert result.stdout.endswith(f"added new-thing to {store_file}\n")
+    assert (result.exit_code, result.stderr) == (0, "")
+    expected = PROMPTS.format(path=store_file) + PREVIEW + "Add it? [Y/n]   answer y or n\nAdd it? [Y/n] "
+    assert result.stdout == expected + f"added new-thing to {store_file}\n"
+    assert "--" not in PROMPTS  # the prompts speak of fields, not options
     event = open_store(store_file).by_id["new-thing"]
-    assert (event.kind, event.start.iso(), event.causes, str(event.killed)) == (
-        "attack", "2020-05", ("soleimani",), "5+"
+    assert (event.kind, event.reported_start.iso() if event.reported_start else None) == (
+        "attack", "2020-05-03T14:00-05:00"
     )  # fmt: skip
+    assert (event.causes, str(event.killed), event.tags) == (("soleimani",), "5+", ("bases", "night"))
+    assert [(x.place, x.country, x.lat, x.lon) for x in event.locations] == [("Baghdad", "Iraq", 33.3, 44.4)]
+
+
+@pytest.mark.parametrize("answer", ["n", "No"])
+def test_declining_writes_nothing(invoke: Invoke, store_file: Path, answer: str) -> None:
+    before = store_file.read_bytes()
+    answers = "\n".join([*INTERACTIVE, answer]) + "\n"
+    result = invoke("--store", str(store_file), "add", "-i", input=answers)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.endswith("Add it? [Y/n] Not added; nothing was written.\n")
+    assert store_file.read_bytes() == before
+
+
+def test_input_ending_at_the_question_writes_nothing(invoke: Invoke, store_file: Path) -> None:
+    before = store_file.read_bytes()
+    result = invoke("--store", str(store_file), "add", "-i", input="\n".join(INTERACTIVE) + "\n")
+    assert result.exit_code == 2
+    assert result.stderr == "error: input ended before it was added; nothing was written\n"
+    assert store_file.read_bytes() == before
+
+
+def test_interactive_dry_run_shows_the_event_and_its_toml(invoke: Invoke, store_file: Path) -> None:
+    before = store_file.read_bytes()
+    result = invoke("--store", str(store_file), "add", "-i", "--dry-run", input="\n".join(INTERACTIVE) + "\n")
+    assert result.exit_code == 0, result
+    assert result.stdout == PROMPTS.format(path=store_file) + PREVIEW + NEW_THING
+    assert store_file.read_bytes() == before
+
+
+NEW_THING = """\
+[[event]]
+id = "new-thing"
+title = "New thing"
+kind = "attack"
+start = "2020-05-03T14:00-05:00"
+actors = ["kh"]
+causes = ["soleimani"]
+killed = "5+"
+tags = ["bases", "night"]
+summary = "A summary."
+[[event.locations]]
+place = "Baghdad"
+country = "Iraq"
+lat = 33.3
+lon = 44.4
+[[event.sources]]
+title = "Some source"
+"""
+
+
+def test_a_field_the_store_check_refuses_is_asked_again(invoke: Invoke, store_file: Path) -> None:
+    answers = [
+        "Early", "", "attack", "Dec 2019", "", "", "", "", "soleimani", "", "", "", "", "Src", "", "",
+        "k1", "y",
+    ]  # fmt: skip
+    result = invoke("--store", str(store_file), "add", "-i", input="\n".join(answers) + "\n")
+    assert (result.exit_code, result.stderr) == (0, ""), result
+    assert (
+        "The event does not fit the store yet:\n"
+        '  causes: starts 2019-12, before its cause "soleimani" (2020-01-03)\n'
+        "Causes (ids of earlier events, comma-separated; optional): "
+    ) in result.stdout
+    assert open_store(store_file).by_id["early"].causes == ("k1",)
+
+
+def test_the_same_mistake_exits_2_in_either_mode(invoke: Invoke, store_file: Path) -> None:
+    """A cause dated after the event: refused with exit 2 from options, asked
+    again in -i (and exit 2 there when the answers run out)."""
+    args = [*GOOD]
+    args[args.index("--start") + 1] = "2019-12-01"
+    flags = invoke("--store", str(store_file), "add", *args)
+    answers = ["Early", "", "attack", "2019-12-01", *[""] * 4, "soleimani", *[""] * 4, "Src", "", ""]
+    asked = invoke("--store", str(store_file), "add", "-i", input="\n".join(answers) + "\n")
+    assert (flags.exit_code, asked.exit_code) == (2, 2)
+    assert asked.stderr == "error: input ended before the event was complete; nothing was written\n"
 
 
 def test_interactive_input_that_ends_early_writes_nothing(invoke: Invoke, store_file: Path) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from timeline.errors import DataError, Problem, UsageError
 from timeline.model import Store
 
 # TOML basic strings may not hold raw control characters (DEL included).
@@ -63,21 +64,52 @@ def appended(original: str, table: str) -> str:
     return original + separator + table
 
 
-def append_event(path: Path, table: str, dry_run: bool = False) -> Store:
+class RefusedEvent(UsageError):
+    """The new event would make the store unsound. The store was sound before,
+    so the fault is in what was typed (exit 2, as for any other bad value),
+    and each problem is told against the new event's fields, never against
+    a line of a file that was not written."""
+
+    def __init__(self, ident: str, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(Problem(p.message, event_id=ident, field=p.field) for p in problems)
+        told = "; ".join(f'field "{p.field}": {p.message}' if p.field else p.message for p in self.problems)
+        super().__init__(f'event "{ident}" (not added): {told}')
+
+
+def append_event(path: Path, ident: str, table: str, dry_run: bool = False) -> Store:
     """Under the store's lock, read it afresh, check it with the new table
-    appended, then write it atomically.
+    appended, then write it atomically (with `dry_run`, only check).
 
     Raises:
-        DataError: the result would not be a sound store (nothing is written),
-            or another writer held the store too long.
+        RefusedEvent: the new event `ident` would not fit the store; nothing
+            is written.
+        DataError: the store itself is not sound (nothing is written), or
+            another writer held it too long.
     """
-    from timeline.store import validated
-    from timeline.store.files import locked, read_text_file, write_atomically
+    from timeline.store.files import locked, read_text_file
 
     if dry_run:
-        return validated(appended(read_text_file(path), table), str(path))
+        return _checked(read_text_file(path), table, ident, str(path))[0]
+    from timeline.store.files import write_atomically
+
     with locked(path):
-        text = appended(read_text_file(path), table)
-        store = validated(text, str(path))
+        store, text = _checked(read_text_file(path), table, ident, str(path))
         write_atomically(path, text)
     return store
+
+
+def _checked(original: str, table: str, ident: str, origin: str) -> tuple[Store, str]:
+    """The store with the table appended, and its text."""
+    from timeline.store import validated
+
+    text = appended(original, table)
+    try:
+        return validated(text, origin), text
+    except DataError as exc:
+        # Lines past the old text are the new table's; a check names the new
+        # event by its id (a duplicate id, a cause dated after it).
+        old_lines = original.count("\n") + 1
+        own = [p for p in exc.problems if p.event_id == ident or (p.line or 0) > old_lines]
+        if own and len(own) == len(exc.problems):
+            raise RefusedEvent(ident, own) from None
+        raise

@@ -1,95 +1,16 @@
 """`add`: grow a store safely, from options or by answering prompts."""
 
 import os
-import re
-import sys
-from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
+from timeline.cli.add_fields import option
 from timeline.cli.app import commands_app, state
 from timeline.cli.options import complete_actor, complete_event_id, complete_kind, write
-from timeline.errors import NotFoundError, TimelineError, UsageError
+from timeline.errors import TimelineError, UsageError
 from timeline.model import Store
 from timeline.palette import EVENT_KINDS
-
-T = TypeVar("T")
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def _date(text: str) -> str:
-    from timeline.dates.parse import parse_store_date
-
-    return parse_store_date(text.strip()).iso()
-
-
-def _kind(text: str) -> str:
-    from timeline.query import resolve_kind
-
-    return resolve_kind(text.strip())
-
-
-def _count(text: str) -> str:
-    from timeline.store.fields import parse_count
-
-    parse_count(text.strip())
-    return text.strip()
-
-
-def _ident(text: str) -> str:
-    from timeline.store.fields import parse_identifier
-
-    return parse_identifier(text.strip())
-
-
-def _actors(store: Store) -> Callable[[str], list[str]]:
-    from timeline.query import resolve_actor
-
-    def resolve(text: str) -> list[str]:
-        return [resolve_actor(store, part.strip()) for part in text.split(",") if part.strip()]
-
-    return resolve
-
-
-def _causes(store: Store) -> Callable[[str], list[str]]:
-    from timeline.query import resolve_event
-
-    def resolve(text: str) -> list[str]:
-        return [resolve_event(store, part.strip()).id for part in text.split(",") if part.strip()]
-
-    return resolve
-
-
-def _ask(question: str, convert: Callable[[str], T], required: bool, default: str = "") -> T | None:
-    """Prompt until the answer converts (or is empty, for an optional field)."""
-    hint = f" [{default}]" if default else ("" if required else " (optional)")
-    while True:
-        try:
-            answer = input(f"{question}{hint}: ").strip() or default
-        except EOFError:
-            raise UsageError("input ended before the event was complete; nothing was written") from None
-        if not answer:
-            if not required:
-                return None
-            sys.stdout.write("  this field is required\n")
-            continue
-        try:
-            return convert(answer)
-        except (ValueError, TimelineError) as exc:
-            sys.stdout.write(f"  {str(exc).removeprefix('error: ')}; try again\n")
-
-
-def _checked(option: str, value: str | None, convert: Callable[[str], T]) -> T | None:
-    if value is None:
-        return None
-    try:
-        return convert(value)
-    except UsageError as exc:
-        raise UsageError(f"{option}: {str(exc).split(': ', 1)[-1]}") from None
-    except (ValueError, NotFoundError) as exc:
-        raise UsageError(f"{option}: {exc}") from None
-
 
 app = commands_app()
 
@@ -107,7 +28,12 @@ def add(
     ] = None,
     start: Annotated[
         str | None,
-        typer.Option("--start", metavar="DATE", help="YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM."),
+        typer.Option(
+            "--start",
+            metavar="DATE",
+            help='A year, month, day or minute, as --from takes them: 2020, "June 2024", 2020-01-10, '
+            '"3 Jan 2020 01:00 +03:00" (a time needs its UTC offset).',
+        ),
     ] = None,
     end: Annotated[
         str | None, typer.Option("--end", metavar="DATE", help="End of a span, same forms as --start.")
@@ -187,7 +113,8 @@ def add(
 
       timeline --store my-events.toml add --id k2-attack --title "Rockets hit K-2" --kind attack --start 2020-01-10 --country Iraq --place Kirkuk --actor kh --target us --cause soleimani-killing --source "News report" --dry-run
     """  # noqa: E501
-    from timeline.append import append_event, event_toml
+    from timeline.append import append_event
+    from timeline.cli.add_fields import event_table
     from timeline.store import STORE_ENV, is_bundled
     from timeline.store.files import read_text_file
 
@@ -202,99 +129,60 @@ def add(
     store = current.store()
     if read_text_file(path).lstrip().startswith("{"):
         raise UsageError(f"{path} is a JSON export; add to a TOML store")
-    actors_of, causes_of = _actors(store), _causes(store)
-
-    values: dict[str, Any] = {
-        "id": _checked("--id", ident, _ident),
-        "title": title.strip() if title and title.strip() else None,
-        "kind": _checked("--kind", kind, _kind),
-        "start": _checked("--start", start, _date),
-        "end": _checked("--end", end, _date),
-        "actors": [a for item in actor or () for a in _checked("--actor", item, actors_of) or ()],
-        "targets": [a for item in target or () for a in _checked("--target", item, actors_of) or ()],
-        "causes": [c for item in cause or () for c in _checked("--cause", item, causes_of) or ()],
-        "killed": _checked("--killed", killed, _count),
-        "injured": _checked("--injured", injured, _count),
-        "tags": list(tag or ()),
-        "summary": summary,
-    }
-    location = {"place": place, "region": region, "country": country, "lat": lat, "lon": lon}
-    cited = {"title": source, "url": source_url, "note": source_note}
+    given: dict[str, Any] = {
+        "id": ident, "title": title, "kind": kind, "start": start, "end": end, "place": place,
+        "region": region, "country": country, "actors": actor, "targets": target, "causes": cause,
+        "killed": killed, "injured": injured, "tags": tag, "summary": summary, "source": source,
+        "source_url": source_url, "source_note": source_note,
+    }  # fmt: skip
+    values = {key: _from_option(key, raw, store) for key, raw in given.items()}
+    values |= {"lat": lat, "lon": lon}  # typer has checked their ranges
     if interactive:
-        _prompt_missing(values, location, cited, store)
-    missing = [f"--{name}" for name in ("id", "title", "kind", "start") if not values[name]]
-    missing += ["--source"] if not cited["title"] else []
-    if missing:
-        raise UsageError(f"missing {', '.join(missing)} (or use -i to be asked)")
-    if (location["place"] is None) != (location["country"] is None):
-        raise UsageError("give --place and --country together")
-    if (location["lat"] is None) != (location["lon"] is None):
-        raise UsageError("give --lat and --lon together")
-    for name in ("killed", "injured"):
-        if values[name] is not None and values[name].isdigit():
-            values[name] = int(values[name])
-    table = event_toml(
-        values,
-        [location] if location["place"] is not None else [],
-        [cited],
-    )
-    append_event(path, table, dry_run=dry_run)
+        from timeline.cli import add_prompts
+
+        add_prompts.ask_missing(values, store)
+    _check_complete(values)
+    ident = values["id"]
+    if interactive:
+        checked = add_prompts.settle(
+            values, store, lambda table: append_event(path, ident, table, dry_run=True)
+        )
+        add_prompts.show(ident, checked)
+        if not dry_run and not add_prompts.confirm():
+            write("Not added; nothing was written.\n")
+            return
+    table = event_table(values)
+    append_event(path, ident, table, dry_run=dry_run)
     if dry_run:
         write(table)
         return
-    write(f"added {values['id']} to {path}\n")
+    write(f"added {ident} to {path}\n")
 
 
-def _prompt_missing(
-    values: dict[str, Any], location: dict[str, Any], cited: dict[str, Any], store: Store
-) -> None:
-    """Ask for each field not given, checking each answer and asking again."""
-    write(f"Adding an event to {store.origin}. Kinds: {', '.join(EVENT_KINDS)}.\n")
-    if not values["title"]:
-        values["title"] = _ask("Title", str.strip, required=True)
-    if not values["id"]:
-        default = _SLUG.sub("-", values["title"].lower()).strip("-")[:40] if values["title"] else ""
-        values["id"] = _ask("Id", _unused_id(store), required=True, default=default)
-    if not values["kind"]:
-        values["kind"] = _ask("Kind", _kind, required=True)
-    if not values["start"]:
-        values["start"] = _ask(
-            "Start (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM)", _date, required=True
-        )
-    if not values["end"]:
-        values["end"] = _ask("End", _date, required=False)
-    if location["place"] is None:
-        location["place"] = _ask("Place", str.strip, required=False)
-        if location["place"]:
-            location["country"] = _ask("Country", str.strip, required=True)
-            location["region"] = _ask("Region", str.strip, required=False)
-    names = ", ".join(a.id for a in store.actors[:12])
-    if not values["actors"]:
-        values["actors"] = (
-            _ask(f"Actors, comma-separated ({names}, ...)", _actors(store), required=False) or []
-        )
-    if not values["targets"]:
-        values["targets"] = _ask("Targets, comma-separated", _actors(store), required=False) or []
-    if not values["causes"]:
-        values["causes"] = (
-            _ask("Causes: ids of earlier events, comma-separated", _causes(store), required=False) or []
-        )
-    for name in ("killed", "injured"):
-        if values[name] is None:
-            values[name] = _ask(f"{name.capitalize()} (25, 25+, 19-25, ?)", _count, required=False)
-    if not values["summary"]:
-        values["summary"] = _ask("Summary, in your own words", str.strip, required=False)
-    if not cited["title"]:
-        cited["title"] = _ask("Source title", str.strip, required=True)
-        cited["url"] = _ask("Source URL", str.strip, required=False)
-        cited["note"] = _ask("Source note", str.strip, required=False)
+def _from_option(key: str, raw: str | list[str] | None, store: Store) -> Any:
+    """An option's value read as its field is, a mistake named by the option."""
+    from timeline.cli.add_fields import BY_KEY, message_of, reader
+
+    many = BY_KEY[key].many
+    parts = [p for p in (raw if isinstance(raw, list) else [raw]) if p is not None and p.strip()]
+    if not parts:
+        return [] if many else None
+    read = reader(key, store)
+    try:
+        found = [read(p) for p in parts]
+    except (ValueError, TimelineError) as exc:
+        raise UsageError(f"{option(key)}: {message_of(exc)}") from None
+    return list(dict.fromkeys(v for each in found for v in each)) if many else found[0]
 
 
-def _unused_id(store: Store) -> Callable[[str], str]:
-    def check(text: str) -> str:
-        ident = _ident(text)
-        if ident in store.by_id:
-            raise ValueError(f"{ident!r} is already used")
-        return ident
-
-    return check
+def _check_complete(values: dict[str, Any]) -> None:
+    """The fields given only together, and those an event needs."""
+    missing = [option(key) for key in ("id", "title", "kind", "start", "source") if not values[key]]
+    if missing:
+        raise UsageError(f"missing {', '.join(missing)} (or use -i to be asked)")
+    if (values["place"] is None) != (values["country"] is None):
+        raise UsageError("give --place and --country together")
+    if (values["lat"] is None) != (values["lon"] is None):
+        raise UsageError("give --lat and --lon together")
+    if values["lat"] is not None and values["place"] is None:
+        raise UsageError("--lat and --lon are the place's: give --place and --country too")

@@ -1,0 +1,134 @@
+"""`add -i`: a prompt for each field not given as an option, each answer read
+and checked as it is typed and asked again when wrong; then the whole event
+checked against the store (a field the checks fault is asked again), drawn
+as `show` draws it, and one last question before anything is written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from timeline.cli.add_fields import (
+    BY_KEY,
+    FIELDS,
+    Field,
+    event_table,
+    message_of,
+    problem_field,
+    reader,
+    suggested_id,
+)
+from timeline.cli.options import write
+from timeline.errors import TimelineError, UsageError
+from timeline.model import Store
+from timeline.palette import EVENT_KINDS
+
+#: How many actor ids the actors prompt suggests.
+SUGGESTED_ACTORS = 12
+#: Fields given only together: once one is, the other is required.
+_PARTNERS = {"place": "country", "country": "place", "lat": "lon", "lon": "lat"}
+
+
+def ask(field: Field, read: Callable[[str], Any], hint: str = "", default: str = "") -> Any:
+    """Prompt until the answer reads (or is empty, for an optional field).
+
+    Raises:
+        UsageError: the input ended first.
+    """
+    details = [hint or field.hint] if hint or field.hint else []
+    if not field.required:
+        details.append("optional")
+    question = field.words[0].upper() + field.words[1:]
+    question += f" ({'; '.join(details)})" if details else ""
+    question += f" [{default}]" if default else ""
+    while True:
+        answer = _answer(f"{question}: ", "the event was complete") or default
+        if not answer:
+            if not field.required:
+                return [] if field.many else None
+            write(f"  the {field.words} is required\n")
+            continue
+        try:
+            return read(answer)
+        except (ValueError, TimelineError) as exc:
+            write(f"  {message_of(exc)}; try again\n")
+
+
+def ask_missing(values: dict[str, Any], store: Store) -> None:
+    """Ask for each field the options left empty, in the order of FIELDS."""
+    write(f"Adding an event to {store.origin}. Kinds: {', '.join(EVENT_KINDS)}.\n")
+    for field in FIELDS:
+        if values.get(field.key) in (None, []):
+            _ask_field(field, values, store)
+
+
+def _ask_field(field: Field, values: dict[str, Any], store: Store) -> None:
+    partner = _PARTNERS.get(field.key)
+    if partner is not None and values.get(partner) is not None:
+        field = field._replace(required=True)  # a place and its country, a latitude and its longitude
+    elif field.key == "lon":
+        return
+    if field.place and values.get("place") is None:
+        return  # region, country and coordinates belong to a place
+    hint, default = "", ""
+    if field.key == "id" and values.get("title"):
+        default = suggested_id(values["title"])
+    if field.key == "actors":
+        hint = f"{field.hint}: {', '.join(a.id for a in store.actors[:SUGGESTED_ACTORS])}, ..."
+    values[field.key] = ask(field, reader(field.key, store), hint, default)
+
+
+def settle(values: dict[str, Any], store: Store, check: Callable[[str], Store]) -> Store:
+    """Check the whole event against the store with `check`; while a check
+    faults fields, say why and ask for them again. Returns the store with the
+    event added (not yet written).
+
+    Raises:
+        RefusedEvent: a problem that no field can be asked again for.
+    """
+    from timeline.append import RefusedEvent
+
+    while True:
+        try:
+            return check(event_table(values))
+        except RefusedEvent as refused:
+            keys = [problem_field(p.field) for p in refused.problems]
+            if None in keys:
+                raise
+            write("The event does not fit the store yet:\n")
+            for problem, key in zip(refused.problems, keys, strict=True):
+                assert key is not None
+                write(f"  {BY_KEY[key].words}: {problem.message}\n")
+            for key in dict.fromkeys(k for k in keys if k is not None):
+                values[key] = None
+                _ask_field(BY_KEY[key], values, store)
+
+
+def show(ident: str, store: Store) -> None:
+    """Draw the new event as `show` draws it."""
+    from timeline.render.console import make_console
+    from timeline.render.detail import event_panel
+
+    make_console().print(event_panel(store.by_id[ident], store))
+
+
+def confirm() -> bool:
+    """Whether to add the event shown: yes unless the answer is no.
+
+    Raises:
+        UsageError: the input ended before an answer.
+    """
+    while True:
+        answer = _answer("Add it? [Y/n] ", "it was added").lower()
+        if answer in ("", "y", "yes"):
+            return True
+        if answer in ("n", "no"):
+            return False
+        write("  answer y or n\n")
+
+
+def _answer(question: str, before: str) -> str:
+    try:
+        return input(question).strip()
+    except EOFError:
+        raise UsageError(f"input ended before {before}; nothing was written") from None
