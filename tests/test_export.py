@@ -200,9 +200,22 @@ def test_output_file_is_written_atomically(invoke: Invoke, mini_store: Path, tmp
     target.parent.mkdir()
     result = invoke("--store", str(mini_store), "export", "-f", "csv", "-o", str(target))
     assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"wrote 6 events as csv to {target}\n"
     assert target.read_bytes().startswith(b"id,start,end")
     assert b"\r\nstrikes," in target.read_bytes()
     assert [p.name for p in target.parent.iterdir()] == ["out.csv"]
+
+
+def test_the_confirmation_counts_what_was_written(invoke: Invoke, mini_store: Path, tmp_path: Path) -> None:
+    target = tmp_path / "one.md"
+    result = invoke(
+        "--store", str(mini_store), "export", "-f", "markdown", "--on", "2020-03", "-o", str(target)
+    )
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "",
+        f"wrote 1 event as markdown to {target}\n",
+    )
 
 
 def test_a_failed_write_leaves_the_old_file(

@@ -123,7 +123,7 @@ def test_output_to_a_fifo_is_written_through(tmp_path: Path) -> None:
 
 def test_output_dash_is_stdout(tmp_path: Path) -> None:
     result = run("export", "--format", "csv", "-o", "-", cwd=tmp_path)
-    assert result.returncode == 0
+    assert (result.returncode, result.stderr) == (0, "")  # no "wrote ..." line: stdout is the export
     assert result.stdout.startswith("id,start,end")
     assert not (tmp_path / "-").exists()
 

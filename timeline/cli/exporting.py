@@ -104,6 +104,13 @@ def export(
     if same_file(output, state(ctx).path):
         raise UsageError(f"--output {output} is the store being read; write the export elsewhere")
     write_atomically(output, text)
+    if str(output) != "-":  # on stdout, the export speaks for itself
+        import sys
+
+        from timeline.text import one_line
+
+        count = f"{len(events)} event{'' if len(events) == 1 else 's'}"
+        sys.stderr.write(f"wrote {count} as {output_format} to {one_line(str(output))}\n")
 
 
 @app.command("schema")
