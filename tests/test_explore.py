@@ -10,11 +10,31 @@ import pexpect
 import pytest
 
 from tests.conftest import Result
+from tests.test_imports import imported
 from tests.test_installed import COMMAND
 from timeline.explore import Session, escalation_start, links
 from timeline.store import bundled_store_path, open_store
 
 Invoke = Callable[..., Result]
+HUB = Path(__file__).parent / "fixtures" / "hub.toml"
+
+#: The links of an event with eleven, and a choice of two: numbers aligned past [9].
+HUB_LINKS = """\
+ [1] → effect  2 Jan 2020  Raid 1  (caused by, 1 day after)
+ [2] → effect  3 Jan 2020  Raid 2  (caused by, 2 days after)
+ [3] → effect  4 Jan 2020  Raid 3  (caused by, 3 days after)
+ [4] → effect  5 Jan 2020  Raid 4  (caused by, 4 days after)
+ [5] → effect  6 Jan 2020  Raid 5  (caused by, 5 days after)
+ [6] → effect  7 Jan 2020  Raid 6  (caused by, 6 days after)
+ [7] → effect  8 Jan 2020  Raid 7  (caused by, 7 days after)
+ [8] → effect  9 Jan 2020  Raid 8  (caused by, 8 days after)
+ [9] → effect  10 Jan 2020  Raid 9  (caused by, 9 days after)
+[10] → effect  11 Jan 2020  Raid 10  (caused by, 10 days after)
+[11] → effect  12 Jan 2020  Raid 11  (caused by, 11 days after)
+explore> Ids starting 'raid-1'
+ [1] 11 Jan 2020  Raid 10  attack
+ [2] 12 Jan 2020  Raid 11  attack
+explore> ╭─ Raid 11 """
 
 
 def session(mini_store: Path, start: str = "k1") -> Session:
@@ -62,6 +82,20 @@ def test_next_previous_search_list_and_odd_input(mini_store: Path) -> None:
     assert s.handle("q").kind == "quit"
 
 
+def test_an_id_or_the_start_of_one_goes_there(mini_store: Path) -> None:
+    s = session(mini_store)
+    assert s.handle("soleimani").event == s.store.by_id["soleimani"]
+    assert s.handle(" emb ").event == s.store.by_id["embassy"]  # the only id starting so
+    reply = s.handle("s")
+    assert (reply.kind, reply.title, [e.id for e in reply.events]) == (
+        "choices", "Ids starting 's'", ["strikes", "soleimani"]
+    )  # fmt: skip
+    assert s.handle("2").event == s.store.by_id["soleimani"]
+    assert s.handle("b").event == s.store.by_id["embassy"]  # a command wins over ids starting "b"
+    reply = s.handle("zz")
+    assert (reply.kind, reply.title) == ("message", "No command or event id 'zz'; type ? for help.")
+
+
 def test_start_of_the_escalation_chain() -> None:
     store = open_store(bundled_store_path())
     assert escalation_start(store).id == "gaza-war"
@@ -74,7 +108,7 @@ def test_explore_through_clirunner(invoke: Invoke, mini_store: Path) -> None:
     assert out.count("Rocket attack on K-1") >= 2
     assert "[1] ← cause" in out
     assert "[2] → effect" in out
-    assert "Unknown command 'zz'; type ? for help." in out
+    assert "No command or event id 'zz'; type ? for help." in out
     assert "Pick a link from 1 to 2." in out
     assert "/TEXT      search" in out
     assert "Traceback" not in out + result.stderr
@@ -85,6 +119,20 @@ def test_explore_ends_cleanly_at_end_of_input(invoke: Invoke, mini_store: Path, 
     result = invoke("--store", str(mini_store), "explore", input=script)
     assert result.exit_code == 0
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_ids_jump_and_numbers_stay_aligned_past_nine(invoke: Invoke) -> None:
+    result = invoke("--store", str(HUB), "explore", "raid-03", input="talk\nraid-1\n2\nq\n")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("╭─ Raid 3 ")
+    assert "[1] ← cause   1 Jan 2020  Talks break down  (caused by, 3 days before)\n" in result.stdout
+    assert "explore> ╭─ Talks break down " in result.stdout  # "talk": the only id starting so
+    assert HUB_LINKS in result.stdout
+
+
+@pytest.mark.parametrize("args", [["explore", "talks"], ["list"]])
+def test_readline_is_imported_only_to_edit_lines_on_a_terminal(tmp_path: Path, args: list[str]) -> None:
+    assert "readline" not in imported("--store", str(HUB), *args, cwd=tmp_path)
 
 
 def test_explore_errors(invoke: Invoke, mini_store: Path) -> None:
@@ -120,3 +168,68 @@ def test_explore_in_a_real_terminal(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_line_editing_history_and_id_completion_in_a_real_terminal(tmp_path: Path) -> None:
+    assert COMMAND is not None
+    env = {k: v for k, v in os.environ.items() if k != "TIMELINE_STORE"}
+    env |= {
+        "TERM": "xterm",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+
+    def spawn() -> pexpect.spawn:
+        child = pexpect.spawn(COMMAND, ["--store", str(HUB), "explore", "raid-03", "--line"], env=env,
+                              encoding="utf-8", dimensions=(60, 100), timeout=20)  # fmt: skip
+        child.expect("explore> ")
+        return child
+
+    child = spawn()
+    for keys, shown in [
+        ("tal\t\r", "Talks break down"),  # Tab completes the id
+        ("5\r", "Raid 5"),
+        ("aid-08\x01r\r", "Raid 8"),  # Ctrl-A: to the start of the line, to type the missing "r"
+        ("\x1b[A\x1b[A\x1b[A\r", "Talks break down"),  # up three lines: "talks" again
+    ]:
+        child.send(keys)
+        child.expect("explore> ")
+        assert shown in str(child.before), keys
+    child.send("q\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    history = tmp_path / "state" / "timeline" / "explore_history"
+    assert [line.strip() for line in history.read_text().splitlines()][-5:] == [
+        "talks",
+        "5",
+        "raid-08",
+        "talks",
+        "q",
+    ]
+    assert (history.stat().st_mode & 0o777, history.parent.stat().st_mode & 0o777) == (0o600, 0o700)
+
+    child = spawn()  # a new session starts with the old history
+    child.send("\x1b[A\x1b[A\x1b[A\r")
+    child.expect("explore> ")
+    assert "Raid 8" in str(child.before)
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_where_the_history_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.cli.line_editing import _own_file, history_file, start
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    assert history_file("explore") == tmp_path / "timeline" / "explore_history"
+    monkeypatch.setenv("XDG_STATE_HOME", "relative/state")  # ignored, as the XDG specification says
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert history_file("explore") == tmp_path / "home" / ".local" / "state" / "timeline" / "explore_history"
+    target = tmp_path / "elsewhere"
+    target.write_text("not yours to read\n")
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    assert (_own_file(target), _own_file(link), _own_file(tmp_path / "none")) == (True, False, False)
+    assert start("explore", ["talks"]) is None  # not a terminal: no readline, no history

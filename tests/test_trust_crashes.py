@@ -97,7 +97,7 @@ def test_a_non_ascii_digit_in_explore(tmp_path: Path) -> None:
     result = subprocess.run([COMMAND, "explore"], input="²\n٣\nq\n", capture_output=True, text=True,
                             cwd=tmp_path, timeout=30, check=False)  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "Unknown command '²'" in result.stdout
+    assert "No command or event id '²'" in result.stdout
     assert "Traceback" not in result.stderr
 
 

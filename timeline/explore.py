@@ -13,6 +13,7 @@ from timeline.query import searchable_text
 
 HELP = """\
   1, 2, ...  follow the numbered cause, effect, whole or part (or pick from a list just shown)
+  ID         go to the event with this id, or the only one whose id starts so (Tab completes)
   b          go back
   n / p      next / previous event in time
   /TEXT      search titles, summaries, places and actors; pick from the matches
@@ -141,7 +142,7 @@ class Session:
             return self._search(text[1:].strip())
         if text.isascii() and text.isdigit():  # int() would take "²" or "٣" and fail
             return self._pick(int(text))
-        return Reply("message", title=f"Unknown command {text[:40]!r}; type ? for help.")
+        return self._jump(text)
 
     def _step(self, delta: int) -> Reply:
         chronological = self.store.chronological
@@ -164,11 +165,24 @@ class Session:
         found = tuple(e for e in self.store.chronological if folded in searchable_text(e, self.store))
         if not found:
             return Reply("message", title=f"Nothing matches {needle[:40]!r}.")
+        return self._choose(found, f"Matches for {needle[:40]!r}")
+
+    def _jump(self, text: str) -> Reply:
+        """An id, or the start of ids: go there, or list them to pick from."""
+        if text in self.store.by_id:
+            return self.go(self.store.by_id[text])
+        starting = tuple(e for e in self.store.chronological if e.id.startswith(text))
+        if not starting:
+            return Reply("message", title=f"No command or event id {text[:40]!r}; type ? for help.")
+        return self._choose(starting, f"Ids starting {text[:40]!r}")
+
+    def _choose(self, found: tuple[Event, ...], title: str) -> Reply:
+        """Go to the one event found, or list the first of them to pick from."""
         if len(found) == 1:
             return self.go(found[0])
         self.choices = found[:MATCHES]
         more = f" (first {MATCHES} of {len(found)})" if len(found) > MATCHES else ""
-        return Reply("choices", events=self.choices, title=f"Matches for {needle[:40]!r}{more}")
+        return Reply("choices", events=self.choices, title=title + more)
 
     def _pick(self, number: int) -> Reply:
         if self.choices:

@@ -50,9 +50,12 @@ def explore(
     and its filter bar (F) changes them live; ? shows the keys.
 
     Piped, with TERM=dumb or with --line: a line mode. See an event with its
-    causes and effects numbered; type a number to follow one, b to go back,
-    n / p for the next or previous event in time, /TEXT to search, l to list
-    the events around, ? for help, q (or Ctrl-D, Ctrl-C) to leave.
+    causes and effects numbered; type a number to follow one, an id (or its
+    start) to go to it, b to go back, n / p for the next or previous event in
+    time, /TEXT to search, l to list the events around, ? for help, q (or
+    Ctrl-D, Ctrl-C) to leave. On a terminal, lines can be edited, Tab
+    completes ids, and the history is kept in
+    $XDG_STATE_HOME/timeline/explore_history.
 
     Examples:
 
@@ -80,36 +83,8 @@ def explore(
         from timeline.errors import UsageError
 
         raise UsageError("the filters apply to the full-screen explorer (a terminal, without --line)")
-    from timeline.explore import Reply, Session, escalation_start, links
+    from timeline.cli.explore_line import run as line_mode
+    from timeline.explore import escalation_start
     from timeline.query import resolve_event
-    from timeline.render.console import make_console
-    from timeline.render.detail import event_panel
-    from timeline.render.explore import choices_view, links_view
 
-    start = resolve_event(store, event_id) if event_id else escalation_start(store)
-    session = Session(store, start)
-    console = make_console()
-
-    def show(reply: Reply) -> None:
-        if reply.kind == "event" and reply.event is not None:
-            console.print(event_panel(reply.event, store, zone))
-            console.print(links_view(reply.event, links(store, reply.event), zone), end="")
-        elif reply.kind == "choices":
-            console.print(choices_view(reply.title, reply.events, session.current), end="")
-        elif reply.kind == "help":
-            console.print(reply.title)
-        elif reply.title:
-            console.print(reply.title, style="yellow")
-
-    show(session.opening())
-    console.print("Type a number to follow a link, ? for help, q to leave.", style="dim")
-    while True:
-        try:
-            typed = input("explore> ")
-        except (EOFError, KeyboardInterrupt):
-            console.print()
-            return
-        reply = session.handle(typed)
-        if reply.kind == "quit":
-            return
-        show(reply)
+    line_mode(store, resolve_event(store, event_id) if event_id else escalation_start(store), zone)

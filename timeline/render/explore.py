@@ -28,15 +28,22 @@ _ARROWS = {
 }
 
 
+def number(n: int, most: int) -> str:
+    """ "[n]", right-aligned to the width of "[most]"."""
+    return f"[{n}]".rjust(len(str(most)) + 2)
+
+
 def links_view(current: Event, numbered: Sequence[Step], zone: tzinfo | None = None) -> Text:
     """ "[1] ← cause   27 Dec 2019  Rocket attack ...  (retaliation for, 2 days before)",
-    one per line; a whole or a part says "part of" / "has part"."""
+    one per line, the numbers right-aligned so that " [9]" and "[10]" line up
+    (dates are not padded: a span or a minute would push every title right);
+    a whole or a part says "part of" / "has part"."""
     shown = Text()
     for n, step in enumerate(numbered, start=1):
         event = step.event
         # Membership reads from the current event: it is part of its whole, has its parts.
         said = {"whole": "part of", "part": "has part"}.get(step.role) or relation(step.via)
-        shown.append(f"[{n}] ", style="bold cyan")
+        shown.append(number(n, len(numbered)) + " ", style="bold cyan")
         shown.append(f"{_ARROWS[step.role]}  ", style="dim")
         shown.append_text(text(format_span(event.start, event.end, zone)))
         shown.append("  ")
@@ -48,11 +55,12 @@ def links_view(current: Event, numbered: Sequence[Step], zone: tzinfo | None = N
 
 
 def choices_view(title: str, events: Sequence[Event], current: Event | None = None) -> Text:
-    """A numbered list of events to pick from, the current one marked."""
+    """A numbered list of events to pick from, the current one marked, the
+    numbers aligned as in `links_view`."""
     shown = Text(f"{title}\n", style="bold")
     for n, event in enumerate(events, start=1):
         marker = "\u25b6" if current is not None and event.id == current.id else " "
-        shown.append(f"{marker}[{n}] ", style="bold cyan")
+        shown.append(f"{marker}{number(n, len(events))} ", style="bold cyan")
         shown.append_text(text(format_span(event.start, event.end)))
         shown.append("  ")
         shown.append_text(text(one_line(event.title)))
