@@ -177,6 +177,11 @@ def test_bad_window_is_a_usage_error() -> None:
             "+3 h 20 min",
         ),
         (FuzzyDate(P.DAY, 2019, 12, 29), FuzzyDate(P.DAY, 2019, 12, 27), "-2 days"),
+        (
+            FuzzyDate(P.MINUTE, 2019, 12, 29, 11, 0, -300),
+            FuzzyDate(P.MINUTE, 2019, 12, 29, 19, 0, 180),
+            "same minute",
+        ),
     ],
 )
 def test_elapsed_is_no_finer_than_the_coarser_date(earlier: FuzzyDate, later: FuzzyDate, shown: str) -> None:

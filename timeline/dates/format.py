@@ -41,12 +41,13 @@ def format_span(start: FuzzyDate, end: FuzzyDate | None, zone: tzinfo | None = N
 
 def elapsed(earlier: FuzzyDate, later: FuzzyDate) -> str:
     """Time from one date to another, no finer than the coarser of the two:
-    "+2 days", "+4 years", "+3 h 20 min", "same day"."""
+    "+2 days", "+4 years", "+3 h 20 min", "same day", "same minute" (signed
+    for machines and tests; views say it in words with render.words.apart)."""
     precision = min(earlier.precision, later.precision)
     if precision is Precision.MINUTE:
         minutes = int((aware(later) - aware(earlier)).total_seconds()) // 60
         if abs(minutes) < 24 * 60:
-            return _signed_clock(minutes)
+            return _signed_clock(minutes) if minutes else "same minute"
     if precision >= Precision.DAY:
         days = (later.start.date() - earlier.start.date()).days
         if abs(days) < 60:
