@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import MINI_STORE, Result
 from timeline.append import toml_string
+from timeline.model import Store
 from timeline.store import open_store
 
 Invoke = Callable[..., Result]
@@ -325,3 +326,19 @@ def test_toml_strings_read_back_exactly(text: str) -> None:
     import tomllib
 
     assert tomllib.loads(f"x = {toml_string(text)}")["x"] == text
+
+
+@pytest.mark.parametrize("field", [None, "zone", "lon"])
+def test_a_refusal_no_answer_can_mend_is_reported(field: str | None, mini_store: Path) -> None:
+    """A problem on no field, on one -i does not ask (zone), or on one that does
+    not apply (a longitude without a latitude): refused at once, never asked
+    for ever."""
+    from timeline.append import RefusedEvent
+    from timeline.cli.add_prompts import settle
+    from timeline.errors import Problem
+
+    def check(table: str) -> Store:
+        raise RefusedEvent("k2", [Problem("wrong", field=field)])
+
+    with pytest.raises(RefusedEvent, match='event "k2" \\(not added\\): '):
+        settle({"id": "k2", "title": "T", "source": "S"}, open_store(mini_store), check)

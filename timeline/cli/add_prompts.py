@@ -62,20 +62,22 @@ def ask_missing(values: dict[str, Any], store: Store) -> None:
             _ask_field(field, values, store)
 
 
-def _ask_field(field: Field, values: dict[str, Any], store: Store) -> None:
+def _ask_field(field: Field, values: dict[str, Any], store: Store) -> bool:
+    """Ask for one field, unless it does not apply; whether it was asked."""
     partner = _PARTNERS.get(field.key)
     if partner is not None and values.get(partner) is not None:
         field = field._replace(required=True)  # a place and its country, a latitude and its longitude
     elif field.key == "lon":
-        return
+        return False
     if field.place and values.get("place") is None:
-        return  # region, country and coordinates belong to a place
+        return False  # region, country and coordinates belong to a place
     hint, default = "", ""
     if field.key == "id" and values.get("title"):
         default = suggested_id(values["title"])
     if field.key == "actors":
         hint = f"{field.hint}: {', '.join(a.id for a in store.actors[:SUGGESTED_ACTORS])}, ..."
     values[field.key] = ask(field, reader(field.key, store), hint, default)
+    return True
 
 
 def settle(values: dict[str, Any], store: Store, check: Callable[[str], Store]) -> Store:
@@ -93,15 +95,18 @@ def settle(values: dict[str, Any], store: Store, check: Callable[[str], Store]) 
             return check(event_table(values))
         except RefusedEvent as refused:
             keys = [problem_field(p.field) for p in refused.problems]
-            if None in keys:
+            faulted = [key for key in keys if key is not None]
+            if len(faulted) < len(keys):
                 raise
             write("The event does not fit the store yet:\n")
-            for problem, key in zip(refused.problems, keys, strict=True):
-                assert key is not None
+            for problem, key in zip(refused.problems, faulted, strict=True):
                 write(f"  {BY_KEY[key].words}: {problem.message}\n")
-            for key in dict.fromkeys(k for k in keys if k is not None):
+            asked = False
+            for key in dict.fromkeys(faulted):
                 values[key] = None
-                _ask_field(BY_KEY[key], values, store)
+                asked = _ask_field(BY_KEY[key], values, store) or asked
+            if not asked:  # nothing to answer again: asking forever would not help
+                raise
 
 
 def show(ident: str, store: Store) -> None:
