@@ -100,7 +100,8 @@ def add(
     """Add an event to a store of yours, from options or by answering prompts.
 
     From options (for scripts), or with -i by answering a prompt for each
-    field, checked as you go.
+    field, checked as you go; -i then shows the event as show draws it and
+    asks before writing. Dates take the forms list's --from takes.
 
     The new event is appended as an [[event]] table, so the rest of the file
     stays byte for byte as it was; the whole store is checked first and the
