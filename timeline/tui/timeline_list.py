@@ -70,10 +70,12 @@ class TimelineList(ScrollView, can_focus=True):
         self.events: Sequence[Event] = ()
         self.cursor = -1
         self._lines: dict[str, list[Segment]] = {}
+        self._rows: dict[str, int] = {}
 
     def show_events(self, shown: Sequence[Event], current: str | None) -> None:
         """Show these events, the cursor on `current` if it is among them."""
         self.events = shown
+        self._rows = {e.id: n for n, e in enumerate(shown)}
         self._lines.clear()
         self.virtual_size = Size(self.size.width, len(shown))
         self.cursor = -1
@@ -83,13 +85,20 @@ class TimelineList(ScrollView, can_focus=True):
 
     def put_cursor(self, event_id: str) -> None:
         """Put the cursor on an event (nowhere if it is not listed) and scroll to it."""
-        found = next((n for n, e in enumerate(self.events) if e.id == event_id), -1)
+        found = self._rows.get(event_id, -1)
         if found == self.cursor:
             return
-        self.cursor = found
+        old, self.cursor = self.cursor, found
+        top = self.scroll_offset.y
         if found >= 0:
             self.scroll_to_region(Region(0, found, 1, 1), animate=False, immediate=True)
-        self.refresh()
+        if self.scroll_offset.y != top:
+            self.refresh()  # scrolled: every line moved
+            return
+        # Only the lines the cursor left and reached change.
+        for row in (old, found):
+            if row >= 0:
+                self.refresh_line(row)
 
     @property
     def current(self) -> Event | None:
