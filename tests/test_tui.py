@@ -43,15 +43,14 @@ def drive(app: ExploreApp, steps: Steps, size: tuple[int, int] = (160, 48)) -> N
 
 
 async def select_in_chain(app: ExploreApp, pilot: Pilot[int], event_id: str) -> None:
-    """Put the chain pane's cursor on the first node for this event."""
+    """Move the chain pane's cursor with j/k to the first row for this event."""
     chain = app.query_one(ChainPane)
     app.set_focus(chain)
     await pilot.pause()
-    line = next(
-        n for n in range(chain.last_line + 1) if (node := chain.get_node_at_line(n)) and node.data == event_id
-    )
-    chain.cursor_line = line
-    await pilot.pause()
+    stops = chain.drawn
+    steps = stops.index(event_id) - stops.index(chain.selected or "")
+    await pilot.press(*(["j"] * steps if steps > 0 else ["k"] * -steps))
+    assert chain.selected == event_id
 
 
 def test_open_follow_back_forward_quit(store: Store) -> None:
@@ -101,6 +100,135 @@ def test_open_follow_back_forward_quit(store: Store) -> None:
         assert app.return_code == 0
 
     drive(ExploreApp(store, "us-airstrikes-kh-2019-12-29"), steps)
+
+
+def chain_rows(app: ExploreApp) -> list[tuple[str | None, str]]:
+    """The chain pane's rows: (event id or None for a heading, text with its link words)."""
+    return [
+        (r.event_id, r.text.plain + (f" | {r.words}" if r.words else ""))
+        for r in app.query_one(ChainPane).rows
+    ]
+
+
+def test_chain_shows_typed_links_membership_and_time_in_words(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        assert chain_rows(app) == [
+            (None, "Causes"),
+            (
+                "k1-air-base-attack",
+                "  \u2514\u2500\u2190 27 Dec 2019  Rocket attack on K-1 Air Base kills a US contractor"
+                " | retaliation for, per United States; 2 days before",
+            ),
+            (
+                "base-attacks-2019",
+                "    \u2514\u2500\u2190 Oct 2019 \u2013 Dec 2019  Campaign of rocket attacks on Iraqi bases"
+                " hosting coalition troops | part of; 2 months before",
+            ),
+            (
+                "us-airstrikes-kh-2019-12-29",
+                "\u25cf 29 Dec 2019 19:00 +03:00  US airstrikes on Kata'ib Hezbollah in Iraq and Syria",
+            ),
+            (None, "Effects"),
+            (
+                "iraq-condemns-strikes",
+                "  \u251c\u2500\u2192 29 Dec 2019  Iraqi government condemns the US strikes"
+                " | caused by; same day",
+            ),
+            (
+                "embassy-attack",
+                "  \u251c\u2500\u2192 31 Dec 2019 \u2013 1 Jan 2020  Militiamen and supporters storm the US"
+                " embassy compound in Baghdad | caused by; 2 days after",
+            ),
+            (
+                "soleimani-killing",
+                "  \u2502 \u2514\u2500\u2192 3 Jan 2020  US drone strike kills Qasem Soleimani and Abu Mahdi"
+                " al-Muhandis | caused by; 3 days after",
+            ),
+            (
+                "parliament-expulsion-vote",
+                "  \u2502   \u2514\u2500\u2192 5 Jan 2020  Iraqi parliament votes to expel foreign troops"
+                "  \u2026 | caused by; 2 days after",
+            ),
+            (
+                "soleimani-killing",
+                "  \u2514\u2500\u2192 3 Jan 2020  US drone strike kills Qasem Soleimani and Abu Mahdi"
+                " al-Muhandis  \u21b1 shown above | caused by; 5 days after",
+            ),
+        ]
+        text = screen(app)
+        assert "retaliation for, per United States; 2 days before" in text
+        assert "part of; 2 months before" in text
+        # from the campaign, its part K-1 is below it, with the time after
+        await pilot.press("g", *"base-attacks-2019", "enter")
+        await pilot.pause()
+        assert chain_rows(app)[3:5] == [
+            (None, "Effects"),
+            (
+                "k1-air-base-attack",
+                "  \u2514\u2500\u2192 27 Dec 2019  Rocket attack on K-1 Air Base kills a US contractor"
+                " | part of; 2 months after",
+            ),
+        ]
+        assert "part of; 2 months after" in screen(app)
+
+    drive(ExploreApp(store, "us-airstrikes-kh-2019-12-29"), steps, size=(200, 60))
+
+
+def test_chain_headings_take_no_cursor_stops_and_clicks(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        chain = app.query_one(ChainPane)
+        app.set_focus(chain)
+        await pilot.pause()
+        assert chain.selected == "us-airstrikes-kh-2019-12-29"  # the current event
+        await pilot.press("j")  # over "Effects"
+        assert chain.selected == "iraq-condemns-strikes"
+        await pilot.press("k", "k")  # back over "Effects", then up to the last cause
+        assert chain.selected == "base-attacks-2019"
+        await pilot.press("k", "k", "home")  # never onto "Causes"
+        assert chain.selected == "k1-air-base-attack"
+        await pilot.press("end")
+        assert chain.selected == "soleimani-killing"
+        await pilot.press("pageup")
+        assert chain.selected == "k1-air-base-attack"
+        # a click on a heading does nothing; on an event it follows the link
+        await pilot.press("home")
+        await pilot.click(ChainPane, offset=(4, 1))  # the border, then "Causes"
+        await pilot.pause()
+        assert (app.current, chain.selected) == ("us-airstrikes-kh-2019-12-29", "k1-air-base-attack")
+        assert "Causes" in screen(app)
+        await pilot.click(ChainPane, offset=(10, 2))  # K-1's row
+        await pilot.pause()
+        assert app.current == "k1-air-base-attack"
+        assert app.back == ["us-airstrikes-kh-2019-12-29"]
+        assert "Id         k1-air-base-attack" in screen(app)
+
+    drive(ExploreApp(store, "us-airstrikes-kh-2019-12-29"), steps)
+
+
+def test_the_title_and_date_stay_on_screen_at_80x24(store: Store) -> None:
+    shown = [
+        (
+            "US airstrikes on Kata'ib Hezbollah in Iraq and Syria",
+            "When       29 Dec 2019 19:00 +03 (Baghdad)",
+        ),
+        (
+            "Militiamen and supporters storm the US embassy compound in Baghdad",
+            "When       31 Dec 2019 \u2013 1 Jan 2020",
+        ),
+        ("US drone strike kills Qasem Soleimani and Abu Mahdi al-Muhandis", "When       3 Jan 2020"),
+    ]
+
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        for title, when in shown:
+            lines = screen(app).splitlines()
+            assert len(lines) == 24
+            # the event pane's top border carries the title, and its When row the date
+            assert any(title in line and "\u256d" in line for line in lines)
+            assert any(when in line for line in lines)
+            await pilot.press("n")
+            await pilot.pause()
+
+    drive(ExploreApp(store, "us-airstrikes-kh-2019-12-29"), steps, size=(80, 24))
 
 
 def test_search_and_pick(store: Store) -> None:

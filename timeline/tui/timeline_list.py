@@ -51,17 +51,22 @@ def fit(text: str, width: int) -> str:
     return cut.rstrip(" ,;:-") + "\u2026"
 
 
+#: The keys of a pane with a cursor (the timeline, the chain): each pane has
+#: actions move(delta), page(direction) and edge(last).
+CURSOR_KEYS: list[BindingType] = [
+    Binding("down,j", "move(1)", "Down", show=False),
+    Binding("up,k", "move(-1)", "Up", show=False),
+    Binding("pagedown", "page(1)", "Page down", show=False),
+    Binding("pageup", "page(-1)", "Page up", show=False),
+    Binding("home", "edge(0)", "First", show=False),
+    Binding("end", "edge(1)", "Last", show=False),
+]
+
+
 class TimelineList(ScrollView, can_focus=True):
     """The events in time order, one line each."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "edge(0)", "First", show=False),
-        Binding("end", "edge(1)", "Last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = CURSOR_KEYS
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"timeline-list--cursor", "timeline-list--date"}
 
@@ -125,7 +130,8 @@ class TimelineList(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         """A click puts the cursor on the line clicked."""
-        row = int(self.scroll_offset.y) + event.y
+        inside = event.get_content_offset(self)  # the border is not a line
+        row = -1 if inside is None else int(self.scroll_offset.y) + inside.y
         if 0 <= row < len(self.events):
             self._move_to(row)
 
