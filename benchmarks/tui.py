@@ -1,7 +1,7 @@
 """The explorer's speed: open time (until the first screen is drawn) and the
 work per keystroke (cursor moves, search typing), on a store.
 
-Run: python benchmarks/tui.py [STORE] [--keys N] [--profile FILE]
+Run: python benchmarks/tui.py [STORE] [--keys N] [--profile FILE] [--terminal]
 
 STORE defaults to the curated one; for 10,000 events:
 python benchmarks/generate.py 10000 /tmp/big.toml && python benchmarks/tui.py /tmp/big.toml
@@ -12,6 +12,9 @@ A keystroke's cost is the CPU time the process spends on it, from the key's
 arrival until the screen is composed again: the app runs on one thread, so on
 an idle machine that is the time the user waits. (Wall time under the headless
 pilot is no measure: the pilot sleeps in 20 ms steps until the app is idle.)
+The headless driver writes nothing, though; --terminal also runs the installed
+`timeline explore` in a pseudo-terminal at 160x48 and times each key from its
+sending to the last byte of the screen's update (pexpect, from the test extra).
 """
 
 from __future__ import annotations
@@ -76,11 +79,52 @@ async def measure(path: Path, keys: int, profiler: cProfile.Profile | None) -> N
         report("search backspace", await keystrokes(pilot, erased, profiler))
 
 
+def terminal(path: Path, keys: int) -> None:
+    """Each key's wait in a real terminal: sent, until the output is quiet for 150 ms."""
+    import os
+    import select
+
+    import pexpect
+
+    child = pexpect.spawn("timeline", ["--store", str(path), "explore"], dimensions=(48, 160))
+    fd = child.child_fd
+
+    def settle(quiet: float) -> float | None:
+        last = None
+        while select.select([fd], [], [], quiet)[0]:
+            os.read(fd, 1 << 20)
+            last = time.perf_counter()
+        return last
+
+    settle(1.0)
+    print("in a terminal (key sent to the last byte drawn):")
+    typed = ["/", *"attack on bases"]
+    for name, presses in (
+        ("cursor up (k)", ["k"] * keys),
+        ("next in time (n)", ["n"] * keys),
+        ("search keystroke", typed),
+    ):
+        times = []
+        for key in presses:
+            start = time.perf_counter()
+            os.write(fd, key.encode())
+            last = settle(0.15)
+            if last is not None and key != "/":
+                times.append(last - start)
+        report(name, times)
+        if name == "search keystroke":
+            os.write(fd, b"\x1b")
+            settle(0.3)
+    os.write(fd, b"q")
+    child.expect(pexpect.EOF)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("store", nargs="?", type=Path)
     parser.add_argument("--keys", type=int, default=30)
     parser.add_argument("--profile", type=Path, help="write a cProfile of the keystrokes here")
+    parser.add_argument("--terminal", action="store_true", help="also time the keys in a pseudo-terminal")
     args = parser.parse_args()
     from timeline.store import bundled_store_path, open_store
 
@@ -90,6 +134,8 @@ def main() -> None:
     asyncio.run(measure(path, args.keys, profiler))
     if profiler is not None:
         profiler.dump_stats(args.profile)
+    if args.terminal:
+        terminal(path, args.keys)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from timeline.model import Store
 from timeline.store import open_store
 from timeline.tui.app import ExploreApp
 from timeline.tui.chain_pane import ChainPane
+from timeline.tui.event_pane import EventPane
 from timeline.tui.timeline_list import TimelineList, fit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "explore.toml"
@@ -225,10 +226,45 @@ def test_the_title_and_date_stay_on_screen_at_80x24(store: Store) -> None:
             # the event pane's top border carries the title, and its When row the date
             assert any(title in line and "\u256d" in line for line in lines)
             assert any(when in line for line in lines)
+            listed = app.query_one(TimelineList)  # and the timeline's cursor is in view
+            assert listed.top <= listed.cursor < listed.top + listed.size.height
             await pilot.press("n")
             await pilot.pause()
 
     drive(ExploreApp(store, "us-airstrikes-kh-2019-12-29"), steps, size=(80, 24))
+
+
+def test_the_event_pane_scrolls_itself(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        pane = app.query_one(EventPane)
+        app.set_focus(pane)
+        await pilot.press("pagedown")
+        assert pane.top == pane.size.height - 1
+        assert "Sources" in screen(app)
+        await pilot.press("end")
+        assert pane.top == pane.line_count - pane.size.height
+        await pilot.press("k", "home")
+        assert pane.top == 0
+        await pilot.press("j", "j")
+        assert pane.top == 2
+        await pilot.press("n")  # another event: from its top
+        assert pane.top == 0
+
+    drive(ExploreApp(store, "us-airstrikes-kh-2019-12-29"), steps, size=(80, 24))
+
+
+def test_search_line_erases(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        await pilot.press("slash", *"tower")
+        assert [e.id for e in app.shown] == ["tower-22-attack"]
+        assert "/ tower" in screen(app)
+        await pilot.press("backspace", "backspace", "backspace")
+        assert app.search == "to"
+        await pilot.press("ctrl+u")
+        assert len(app.shown) == 10
+        assert "search titles, summaries, places, actors" in screen(app)
+
+    drive(ExploreApp(store, "k1-air-base-attack"), steps)
 
 
 def test_search_and_pick(store: Store) -> None:

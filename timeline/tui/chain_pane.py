@@ -15,7 +15,6 @@ from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region
 from textual.strip import Strip
 
 from timeline.dates.format import format_span
@@ -25,8 +24,8 @@ from timeline.palette import style
 from timeline.render.words import apart, link_words, relation
 from timeline.text import one_line
 from timeline.tui.messages import Go
-from timeline.tui.strip_view import StripView
-from timeline.tui.timeline_list import CURSOR_KEYS, fit
+from timeline.tui.strip_view import CURSOR_KEYS, StripView
+from timeline.tui.timeline_list import fit
 
 #: How many links deep each side of the chain is drawn.
 DEPTH = 3
@@ -104,7 +103,7 @@ class ChainPane(StripView, can_focus=True):
     @property
     def room(self) -> int:
         """Columns for the labels (a guess before the first layout)."""
-        return self.scrollable_content_region.width or 80
+        return self.text_width if self.size.width else 80
 
     def show_chain(self, event: Event) -> None:
         """Draw the causes and effects of this event, the cursor on it."""
@@ -171,8 +170,8 @@ class ChainPane(StripView, can_focus=True):
             self._line_row.extend([n] * (2 if row.words is not None else 1))
         self._strips.clear()
         self.cursor = cursor
-        self.set_size(self.room, len(self._line_row))
-        self.scroll_home(animate=False, immediate=True)
+        self.top = 0
+        self.refresh()
         self._show_cursor()
 
     def on_resize(self) -> None:
@@ -183,6 +182,11 @@ class ChainPane(StripView, can_focus=True):
             self.show_route(*self._showing)
 
     # -- drawing -----------------------------------------------------------
+
+    @property
+    def line_count(self) -> int:
+        """Each event takes two lines (its link words below it); headings one."""
+        return len(self._line_row)
 
     def get_strip(self, row: int) -> Strip:
         """A line, drawn the first time it is shown."""
@@ -225,17 +229,17 @@ class ChainPane(StripView, can_focus=True):
             return
         old = self.cursor
         self.cursor = row
-        for changed in (old, row):
-            if 0 <= changed < len(self.rows):
-                first = self._first[changed]
-                self.refresh_lines(first, 2)
+        top = self.top
         self._show_cursor()
+        if self.top == top:  # not scrolled: only the rows the cursor left and reached change
+            for changed in (old, row):
+                if 0 <= changed < len(self.rows):
+                    self.refresh_rows(self._first[changed], 2)
 
     def _show_cursor(self) -> None:
         if 0 <= self.cursor < len(self.rows):
             first = self._first[self.cursor]
-            height = 2 if self.rows[self.cursor].words is not None else 1
-            self.scroll_to_region(Region(0, first, 1, height), animate=False, immediate=True)
+            self.keep_in_view(first, 2 if self.rows[self.cursor].words is not None else 1)
 
     def _stops(self) -> list[int]:
         return [n for n, r in enumerate(self.rows) if r.event_id is not None]
@@ -253,7 +257,7 @@ class ChainPane(StripView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         """By about a screenful of events (each takes two lines)."""
-        self.action_move(direction * max(1, self.scrollable_content_region.height // 2))
+        self.action_move(direction * max(1, self.size.height // 2))
 
     def action_edge(self, last: int) -> None:
         """To the first or the last event."""
@@ -269,7 +273,7 @@ class ChainPane(StripView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         """A click on an event follows its link; on a heading or a note, nothing."""
         inside = event.get_content_offset(self)
-        line = -1 if inside is None else int(self.scroll_offset.y) + inside.y
+        line = -1 if inside is None else self.top + inside.y
         if not 0 <= line < len(self._line_row):
             return
         row = self._line_row[line]
