@@ -402,10 +402,12 @@ def test_narrow_screen_switches_panes_and_cuts_at_words(store: Store) -> None:
 def test_store_text_is_never_markup(tmp_path: Path) -> None:
     path = tmp_path / "odd.toml"
     path.write_text(
-        FIXTURE.read_text().replace(
+        FIXTURE.read_text()
+        .replace(
             'title = "Rocket attack on K-1 Air Base kills a US contractor"',
             'title = "[bold red]K-1[/] \\u001b[2J attack"',
         )
+        .replace('name = "United States"', 'name = "United \\u001b[31mStates"')
     )
     odd = open_store(path)
 
@@ -413,6 +415,9 @@ def test_store_text_is_never_markup(tmp_path: Path) -> None:
         text = screen(app)
         assert "[bold red]K-1[/]" in text
         assert "\x1b" not in text
+        links = {r.event_id: r.words for r in app.query_one(ChainPane).rows}
+        said = "retaliation for, per United \ufffd[31mStates; 2 days after"
+        assert links["us-airstrikes-kh-2019-12-29"] == said
 
     drive(ExploreApp(odd, "k1-air-base-attack"), steps)
 

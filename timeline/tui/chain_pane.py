@@ -61,7 +61,8 @@ def edge_words(store: Store, parent: Event, child: Event, direction: Direction) 
     else:
         later, earlier = (child, parent) if direction is Direction.EFFECTS else (parent, child)
         said = link_words(later.link(earlier.id), later, store)
-    return f"{said}; {apart(parent.start, child.start)}"
+    # link_words cleans source titles, not actor names: the whole is cleaned here.
+    return one_line(f"{said}; {apart(parent.start, child.start)}")
 
 
 def event_text(event: Event, zone: tzinfo | None, arrow: str, room: int) -> Text:
