@@ -16,6 +16,7 @@ from timeline.model import Store
 from timeline.store import open_store
 from timeline.tui.app import ExploreApp
 from timeline.tui.chain_pane import ChainPane
+from timeline.tui.event_pane import EventPane
 from timeline.tui.timeline_list import TimelineList, fit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "explore.toml"
@@ -43,15 +44,14 @@ def drive(app: ExploreApp, steps: Steps, size: tuple[int, int] = (160, 48)) -> N
 
 
 async def select_in_chain(app: ExploreApp, pilot: Pilot[int], event_id: str) -> None:
-    """Put the chain pane's cursor on the first node for this event."""
+    """Move the chain pane's cursor with j/k to the first row for this event."""
     chain = app.query_one(ChainPane)
     app.set_focus(chain)
     await pilot.pause()
-    line = next(
-        n for n in range(chain.last_line + 1) if (node := chain.get_node_at_line(n)) and node.data == event_id
-    )
-    chain.cursor_line = line
-    await pilot.pause()
+    stops = chain.drawn
+    steps = stops.index(event_id) - stops.index(chain.selected or "")
+    await pilot.press(*(["j"] * steps if steps > 0 else ["k"] * -steps))
+    assert chain.selected == event_id
 
 
 def test_open_follow_back_forward_quit(store: Store) -> None:
@@ -101,6 +101,170 @@ def test_open_follow_back_forward_quit(store: Store) -> None:
         assert app.return_code == 0
 
     drive(ExploreApp(store, "us-airstrikes-kh-2019-12-29"), steps)
+
+
+def chain_rows(app: ExploreApp) -> list[tuple[str | None, str]]:
+    """The chain pane's rows: (event id or None for a heading, text with its link words)."""
+    return [
+        (r.event_id, r.text.plain + (f" | {r.words}" if r.words else ""))
+        for r in app.query_one(ChainPane).rows
+    ]
+
+
+def test_chain_shows_typed_links_membership_and_time_in_words(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        assert chain_rows(app) == [
+            (None, "Causes"),
+            (
+                "k1-air-base-attack",
+                "  \u2514\u2500\u2190 27 Dec 2019  Rocket attack on K-1 Air Base kills a US contractor"
+                " | retaliation for, per United States; 2 days before",
+            ),
+            (
+                "base-attacks-2019",
+                "    \u2514\u2500\u2190 Oct 2019 \u2013 Dec 2019  Campaign of rocket attacks on Iraqi bases"
+                " hosting coalition troops | part of; 2 months before",
+            ),
+            (
+                "us-airstrikes-kh-2019-12-29",
+                "\u25cf 29 Dec 2019 19:00 +03:00  US airstrikes on Kata'ib Hezbollah in Iraq and Syria",
+            ),
+            (None, "Effects"),
+            (
+                "iraq-condemns-strikes",
+                "  \u251c\u2500\u2192 29 Dec 2019  Iraqi government condemns the US strikes"
+                " | caused by; same day",
+            ),
+            (
+                "embassy-attack",
+                "  \u251c\u2500\u2192 31 Dec 2019 \u2013 1 Jan 2020  Militiamen and supporters storm the US"
+                " embassy compound in Baghdad | caused by; 2 days after",
+            ),
+            (
+                "soleimani-killing",
+                "  \u2502 \u2514\u2500\u2192 3 Jan 2020  US drone strike kills Qasem Soleimani and Abu Mahdi"
+                " al-Muhandis | caused by; 3 days after",
+            ),
+            (
+                "parliament-expulsion-vote",
+                "  \u2502   \u2514\u2500\u2192 5 Jan 2020  Iraqi parliament votes to expel foreign troops"
+                "  \u2026 | caused by; 2 days after",
+            ),
+            (
+                "soleimani-killing",
+                "  \u2514\u2500\u2192 3 Jan 2020  US drone strike kills Qasem Soleimani and Abu Mahdi"
+                " al-Muhandis  \u21b1 shown above | caused by; 5 days after",
+            ),
+        ]
+        text = screen(app)
+        assert "retaliation for, per United States; 2 days before" in text
+        assert "part of; 2 months before" in text
+        # from the campaign, its part K-1 is below it, with the time after
+        await pilot.press("g", *"base-attacks-2019", "enter")
+        await pilot.pause()
+        assert chain_rows(app)[3:5] == [
+            (None, "Effects"),
+            (
+                "k1-air-base-attack",
+                "  \u2514\u2500\u2192 27 Dec 2019  Rocket attack on K-1 Air Base kills a US contractor"
+                " | part of; 2 months after",
+            ),
+        ]
+        assert "part of; 2 months after" in screen(app)
+
+    drive(ExploreApp(store, "us-airstrikes-kh-2019-12-29"), steps, size=(200, 60))
+
+
+def test_chain_headings_take_no_cursor_stops_and_clicks(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        chain = app.query_one(ChainPane)
+        app.set_focus(chain)
+        await pilot.pause()
+        assert chain.selected == "us-airstrikes-kh-2019-12-29"  # the current event
+        await pilot.press("j")  # over "Effects"
+        assert chain.selected == "iraq-condemns-strikes"
+        await pilot.press("k", "k")  # back over "Effects", then up to the last cause
+        assert chain.selected == "base-attacks-2019"
+        await pilot.press("k", "k", "home")  # never onto "Causes"
+        assert chain.selected == "k1-air-base-attack"
+        await pilot.press("end")
+        assert chain.selected == "soleimani-killing"
+        await pilot.press("pageup")
+        assert chain.selected == "k1-air-base-attack"
+        # a click on a heading does nothing; on an event it follows the link
+        await pilot.press("home")
+        await pilot.click(ChainPane, offset=(4, 1))  # the border, then "Causes"
+        await pilot.pause()
+        assert (app.current, chain.selected) == ("us-airstrikes-kh-2019-12-29", "k1-air-base-attack")
+        assert "Causes" in screen(app)
+        await pilot.click(ChainPane, offset=(10, 2))  # K-1's row
+        await pilot.pause()
+        assert app.current == "k1-air-base-attack"
+        assert app.back == ["us-airstrikes-kh-2019-12-29"]
+        assert "Id         k1-air-base-attack" in screen(app)
+
+    drive(ExploreApp(store, "us-airstrikes-kh-2019-12-29"), steps)
+
+
+def test_the_title_and_date_stay_on_screen_at_80x24(store: Store) -> None:
+    shown = [
+        (
+            "US airstrikes on Kata'ib Hezbollah in Iraq and Syria",
+            "When       29 Dec 2019 19:00 +03 (Baghdad)",
+        ),
+        (
+            "Militiamen and supporters storm the US embassy compound in Baghdad",
+            "When       31 Dec 2019 \u2013 1 Jan 2020",
+        ),
+        ("US drone strike kills Qasem Soleimani and Abu Mahdi al-Muhandis", "When       3 Jan 2020"),
+    ]
+
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        for title, when in shown:
+            lines = screen(app).splitlines()
+            assert len(lines) == 24
+            # the event pane's top border carries the title, and its When row the date
+            assert any(title in line and "\u256d" in line for line in lines)
+            assert any(when in line for line in lines)
+            listed = app.query_one(TimelineList)  # and the timeline's cursor is in view
+            assert listed.top <= listed.cursor < listed.top + listed.size.height
+            await pilot.press("n")
+            await pilot.pause()
+
+    drive(ExploreApp(store, "us-airstrikes-kh-2019-12-29"), steps, size=(80, 24))
+
+
+def test_the_event_pane_scrolls_itself(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        pane = app.query_one(EventPane)
+        app.set_focus(pane)
+        await pilot.press("pagedown")
+        assert pane.top == pane.size.height - 1
+        assert "Sources" in screen(app)
+        await pilot.press("end")
+        assert pane.top == pane.line_count - pane.size.height
+        await pilot.press("k", "home")
+        assert pane.top == 0
+        await pilot.press("j", "j")
+        assert pane.top == 2
+        await pilot.press("n")  # another event: from its top
+        assert pane.top == 0
+
+    drive(ExploreApp(store, "us-airstrikes-kh-2019-12-29"), steps, size=(80, 24))
+
+
+def test_search_line_erases(store: Store) -> None:
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        await pilot.press("slash", *"tower")
+        assert [e.id for e in app.shown] == ["tower-22-attack"]
+        assert "/ tower" in screen(app)
+        await pilot.press("backspace", "backspace", "backspace")
+        assert app.search == "to"
+        await pilot.press("ctrl+u")
+        assert len(app.shown) == 10
+        assert "search titles, summaries, places, actors" in screen(app)
+
+    drive(ExploreApp(store, "k1-air-base-attack"), steps)
 
 
 def test_search_and_pick(store: Store) -> None:
@@ -238,10 +402,12 @@ def test_narrow_screen_switches_panes_and_cuts_at_words(store: Store) -> None:
 def test_store_text_is_never_markup(tmp_path: Path) -> None:
     path = tmp_path / "odd.toml"
     path.write_text(
-        FIXTURE.read_text().replace(
+        FIXTURE.read_text()
+        .replace(
             'title = "Rocket attack on K-1 Air Base kills a US contractor"',
             'title = "[bold red]K-1[/] \\u001b[2J attack"',
         )
+        .replace('name = "United States"', 'name = "United \\u001b[31mStates"')
     )
     odd = open_store(path)
 
@@ -249,6 +415,9 @@ def test_store_text_is_never_markup(tmp_path: Path) -> None:
         text = screen(app)
         assert "[bold red]K-1[/]" in text
         assert "\x1b" not in text
+        links = {r.event_id: r.words for r in app.query_one(ChainPane).rows}
+        said = "retaliation for, per United \ufffd[31mStates; 2 days after"
+        assert links["us-airstrikes-kh-2019-12-29"] == said
 
     drive(ExploreApp(odd, "k1-air-base-attack"), steps)
 

@@ -192,6 +192,7 @@ class ExploreApp(App[int]):
     def _on_search(self, message: SearchChanged) -> None:
         self.search = message.text
         self.shown = self.index.matching(self.selected, message.text)
+        self.query_one(SearchBar).refresh()
         listed = self.query_one(TimelineList)
         listed.show_events(self.shown, self.current)
         if listed.cursor < 0 and self.shown:

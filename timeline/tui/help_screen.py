@@ -28,6 +28,7 @@ KEY_NAMES = {
     "end": "End",
     "tab": "Tab",
     "ctrl+c": "Ctrl-C",
+    "ctrl+u": "Ctrl-U",
 }
 
 

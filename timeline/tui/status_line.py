@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from timeline.filters import FilterOptions
 from timeline.text import one_line
@@ -37,8 +37,17 @@ def describe(options: FilterOptions) -> str:
     return ", ".join(parts)
 
 
-class StatusLine(Static):
-    """One line at the bottom, above the footer."""
+class StatusLine(Widget):
+    """One line at the bottom, above the footer. Its height is fixed, so a new
+    line repaints it alone (a `Static` would lay out the whole screen again)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._line = Text()
+
+    def render(self) -> Text:
+        """The line last shown."""
+        return self._line
 
     def show_state(
         self,
@@ -49,7 +58,7 @@ class StatusLine(Static):
         note: str = "",
     ) -> None:
         """Draw it again from the app's state."""
-        line = Text()
+        line = Text(no_wrap=True, overflow="ellipsis")
         line.append(f"{position}/{total}" if position else f"-/{total}", style="bold")
         filters = describe(options)
         line.append("  \u00b7  ")
@@ -61,4 +70,6 @@ class StatusLine(Static):
             line.append("  \u00b7  ")
             line.append(one_line(note), style="yellow")
         line.append("  \u00b7  ? keys", style="dim")
-        self.update(line)
+        if line != self._line:
+            self._line = line
+            self.refresh()

@@ -13,9 +13,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
+from textual.binding import BindingType
 from textual.strip import Strip
 
 from timeline.dates.format import format_date
@@ -23,6 +21,7 @@ from timeline.model import Event, Precision
 from timeline.palette import PALETTE
 from timeline.text import one_line
 from timeline.tui.messages import Go
+from timeline.tui.strip_view import CURSOR_KEYS, StripView
 
 #: Width of the date column: "29 Dec 2019" and a span's dash.
 DATE_WIDTH = 12
@@ -51,17 +50,10 @@ def fit(text: str, width: int) -> str:
     return cut.rstrip(" ,;:-") + "\u2026"
 
 
-class TimelineList(ScrollView, can_focus=True):
-    """The events in time order, one line each."""
+class TimelineList(StripView, can_focus=True):
+    """The events in time order, one line each, drawn when shown."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "edge(0)", "First", show=False),
-        Binding("end", "edge(1)", "Last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = CURSOR_KEYS
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"timeline-list--cursor", "timeline-list--date"}
 
@@ -69,27 +61,41 @@ class TimelineList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.events: Sequence[Event] = ()
         self.cursor = -1
-        self._lines: dict[str, list[Segment]] = {}
+        self._lines: dict[str, Strip] = {}
+        self._rows: dict[str, int] = {}
+
+    @property
+    def line_count(self) -> int:
+        """One line an event."""
+        return len(self.events)
 
     def show_events(self, shown: Sequence[Event], current: str | None) -> None:
         """Show these events, the cursor on `current` if it is among them."""
         self.events = shown
-        self._lines.clear()
-        self.virtual_size = Size(self.size.width, len(shown))
+        self._rows = {e.id: n for n, e in enumerate(shown)}
         self.cursor = -1
+        self.top = 0
         if current is not None:
             self.put_cursor(current)
         self.refresh()
 
     def put_cursor(self, event_id: str) -> None:
         """Put the cursor on an event (nowhere if it is not listed) and scroll to it."""
-        found = next((n for n, e in enumerate(self.events) if e.id == event_id), -1)
+        found = self._rows.get(event_id, -1)
         if found == self.cursor:
             return
-        self.cursor = found
+        old, self.cursor = self.cursor, found
+        top = self.top
         if found >= 0:
-            self.scroll_to_region(Region(0, found, 1, 1), animate=False, immediate=True)
-        self.refresh()
+            self.keep_in_view(found)
+        if self.top == top:  # not scrolled: only the lines the cursor left and reached change
+            for row in (old, found):
+                self.refresh_rows(row)
+
+    def on_resize(self) -> None:
+        """The cursor stays in view (the first events are listed before the list has a size)."""
+        if self.cursor >= 0:
+            self.keep_in_view(self.cursor)
 
     @property
     def current(self) -> Event | None:
@@ -116,34 +122,32 @@ class TimelineList(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         """A click puts the cursor on the line clicked."""
-        row = int(self.scroll_offset.y) + event.y
+        inside = event.get_content_offset(self)  # the border is not a line
+        row = -1 if inside is None else self.top + inside.y
         if 0 <= row < len(self.events):
             self._move_to(row)
 
-    def _segments(self, event: Event, width: int) -> list[Segment]:
+    def get_strip(self, row: int) -> Strip:
+        """The event's line: date, kind letter, title cut at a word; kept per width."""
+        event, width = self.events[row], self.text_width
         key = f"{event.id}\x00{width}"
         found = self._lines.get(key)
         if found is None:
             kind = PALETTE.get(event.kind)
             date_style = self.get_component_rich_style("timeline-list--date", partial=True)
-            found = [
-                Segment(date_cell(event), date_style),
-                Segment(kind.letter if kind else "?", Style.parse(kind.style) if kind else Style()),
-                Segment(" "),
-                Segment(fit(one_line(event.title), max(1, width - DATE_WIDTH - 2))),
-            ]
+            found = Strip(
+                [
+                    Segment(date_cell(event), date_style),
+                    Segment(kind.letter if kind else "?", Style.parse(kind.style) if kind else Style()),
+                    Segment(" "),
+                    Segment(fit(one_line(event.title), max(1, width - DATE_WIDTH - 2))),
+                ]
+            )
             self._lines[key] = found
         return found
 
-    def render_line(self, y: int) -> Strip:
-        """One line of the list: the event at this height of the scrolled view."""
-        row = int(self.scroll_offset.y) + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        if not 0 <= row < len(self.events):
-            return Strip.blank(width, base)
-        segments = self._segments(self.events[row], width)
-        strip = Strip(segments).crop_extend(0, width, base)
+    def line_style(self, row: int, strip: Strip) -> Strip:
+        """The cursor's line stands out."""
         if row == self.cursor:
-            strip = strip.apply_style(self.get_component_rich_style("timeline-list--cursor"))
-        return strip.apply_style(base)
+            return strip.apply_style(self.get_component_rich_style("timeline-list--cursor"))
+        return strip
