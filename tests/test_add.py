@@ -81,8 +81,8 @@ def test_dry_run_prints_and_writes_nothing(invoke: Invoke, store_file: Path) -> 
         ({"--start": "2019-12-01"}, 1, 'event "k2": field "causes": starts 2019-12-01, before its cause '
                                        '"soleimani" (2020-01-03)'),
         ({"--end": "2019"}, 1, 'event "k2": field "end": ends 2019, before it starts (2020-01-10)'),
-        ({"--lat": "95", "--lon": "1"}, 2, "95.0 is not in the range -90<=x<=90."),
-        ({"--lat": "nan", "--lon": "1"}, 2, "'nan' is not a valid number."),
+        ({"--lat": "95", "--lon": "1"}, 2, "--lat: 95.0 is not in the range -90<=x<=90"),
+        ({"--lat": "nan", "--lon": "1"}, 2, "--lat: 'nan' is not a valid number"),
     ],
 )  # fmt: skip
 def test_bad_fields_are_refused_and_nothing_is_written(

@@ -51,4 +51,6 @@ def test_readme_starts_with_the_two_setup_commands() -> None:
 def test_unknown_commands_are_suggested(invoke: Invoke) -> None:
     result = invoke("chian")
     assert result.exit_code == 2
-    assert "No such command 'chian' (did you mean chain, chart, schema?)." in result.stderr
+    assert result.stderr == (
+        "error: no such command 'chian' (did you mean chain, chart, schema?); see 'timeline --help'\n"
+    )

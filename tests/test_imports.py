@@ -54,6 +54,11 @@ def warm(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (["export", "--format", "jsonl"], {"rich", "dateutil", "pydantic", "tomllib", "csv"}),
         (["chain", "k1-air-base-attack", "--format", "ids"], {"rich", "dateutil", "pydantic", "tomllib"}),
         (["show", "k1-air-base-attack", "--format", "json"], {"rich", "dateutil", "pydantic", "tomllib"}),
+        # Help is plain text: no rich (its markdown alone cost 70 ms), no store.
+        (["--help"], {"rich", "markdown_it", "pydantic", "dateutil", "tomllib", "pickle"}),
+        (["list", "--help"], {"rich", "markdown_it", "pydantic", "dateutil", "tomllib", "pickle"}),
+        (["add", "-h"], {"rich", "markdown_it", "pydantic", "dateutil", "tomllib", "pickle"}),
+        (["chain", "--help"], {"rich", "markdown_it", "pydantic", "dateutil", "tomllib", "pickle"}),
     ],
 )
 def test_commands_import_only_what_they_use(warm: Path, args: list[str], absent: set[str]) -> None:

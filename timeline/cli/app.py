@@ -39,7 +39,7 @@ COMMANDS: dict[str, str] = {
 
 def commands_app() -> typer.Typer:
     """The Typer app a command module registers its commands on."""
-    return typer.Typer(pretty_exceptions_enable=False, rich_markup_mode="rich", add_completion=False)
+    return typer.Typer(pretty_exceptions_enable=False, rich_markup_mode=None, add_completion=False)
 
 
 class TimelineGroup(TyperGroup):
@@ -123,7 +123,9 @@ app = typer.Typer(
     name="timeline",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
+    # Inherited by every command's context.
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
