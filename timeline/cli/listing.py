@@ -117,9 +117,9 @@ def show(
 
       timeline show us-airstrikes-kh-2019-12-29
 
-      timeline show soleimani --tz Asia/Baghdad
+      timeline show soleimani-killing --tz Asia/Baghdad
 
-      timeline show k1 --format json
+      timeline show k1-air-base-attack --format json
     """
     from timeline.query import resolve_event
 
