@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from timeline.errors import TimelineError
+from timeline.errors import TimelineError, UsageError
 from timeline.filters import FilterOptions
 from timeline.model import Store
 from timeline.palette import EVENT_KINDS
@@ -115,12 +115,13 @@ AroundOption = Annotated[
     ),
 ]
 WindowOption = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--window",
         metavar="N[d|w|m|y]",
-        help="Width of --around on each side: 10d, 2w, 3m, 1y.",
+        help="With --around: its width on each side, 10d, 2w (the default), 3m, 1y.",
         rich_help_panel="Filters",
+        show_default=False,
     ),
 ]
 ActorOption = Annotated[
@@ -141,7 +142,7 @@ CountryOption = Annotated[
         "--country",
         "-c",
         metavar="COUNTRY",
-        help="Where it happened. Repeat for any of several.",
+        help="Where it happened (a name, or US, USA, UK, UAE). Repeat for any of several.",
         rich_help_panel="Filters",
         show_default=False,
     ),
@@ -186,6 +187,14 @@ ConfirmedOption = Annotated[
         "--confirmed",
         help="With --actor: only where its part is confirmed or claimed, not merely attributed, "
         "suspected or denied.",
+        rich_help_panel="Filters",
+    ),
+]
+WithBackedOption = Annotated[
+    bool,
+    typer.Option(
+        "--with-backed",
+        help="With --actor: also the actors it backs (their backers), e.g. --actor iran --with-backed.",
         rich_help_panel="Filters",
     ),
 ]
@@ -267,13 +276,14 @@ _FILTERS: tuple[tuple[str, Any, Any], ...] = (
     ("until", ToOption, None),
     ("on", OnOption, None),
     ("around", AroundOption, None),
-    ("window", WindowOption, "2w"),
+    ("window", WindowOption, None),
     ("actor", ActorOption, None),
     ("country", CountryOption, None),
     ("kind", KindOption, None),
     ("tag", TagOption, None),
     ("search", SearchOption, None),
     ("confirmed", ConfirmedOption, False),
+    ("with_backed", WithBackedOption, False),
     ("top_level", TopLevelOption, False),
     ("hide_wholes", HideWholesOption, False),
 )
@@ -300,7 +310,12 @@ def with_filters(command: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
-        where = FilterOptions(**{name: kwargs.pop(name) for name, _, _ in _FILTERS})
+        given = {name: kwargs.pop(name) for name, _, _ in _FILTERS}
+        if given["window"] is None:
+            given["window"] = "2w"
+        elif given["around"] is None:
+            raise UsageError("--window needs --around (the date or event it is around)")
+        where = FilterOptions(**given)
         command(*args, where=where, **kwargs)
 
     wrapper.__signature__ = own.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
