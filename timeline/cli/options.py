@@ -12,7 +12,7 @@ import typer
 
 from timeline.errors import TimelineError, UsageError
 from timeline.filters import FilterOptions
-from timeline.model import Store
+from timeline.model import Event, Store
 from timeline.palette import EVENT_KINDS
 
 if TYPE_CHECKING:
@@ -258,6 +258,20 @@ def stdout_is_terminal() -> bool:
         return sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def limited(events: list[Event], limit: int | None) -> list[Event]:
+    """The first `limit` events (all without one); what --limit leaves out is
+    said on stderr, so that the output itself stays what was asked for."""
+    if limit is None or limit >= len(events):
+        return events
+    left = len(events) - limit
+    noun = "event matches" if len(events) == 1 else "events match"
+    if limit == 0:
+        sys.stderr.write(f"{len(events)} {noun}; --limit 0 shows none\n")
+    else:
+        sys.stderr.write(f"{len(events)} {noun}; --limit {limit} left out {left}\n")
+    return events[:limit]
 
 
 def write(text: str) -> None:
