@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable
 from datetime import tzinfo
 from enum import StrEnum
@@ -40,7 +41,8 @@ def complete_event_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, st
 
 
 def complete_actor(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Actor ids and names starting with what was typed."""
+    """Actor ids and names starting with what was typed (any case), an alias
+    only when neither id nor name does; the shell's script quotes them."""
     store = _root_store(ctx)
     if store is None:
         return []
@@ -49,9 +51,37 @@ def complete_actor(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
     for actor in store.actors:
         if actor.id.startswith(wanted):
             found.append((actor.id, actor.name))
-        elif actor.name.casefold().startswith(wanted):
+        if actor.name.casefold().startswith(wanted):
             found.append((actor.name, actor.id))
+        elif not actor.id.startswith(wanted):
+            found.extend(
+                (alias, actor.name) for alias in actor.aliases if alias.casefold().startswith(wanted)
+            )
     return found
+
+
+def complete_country(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The countries of the store's events starting with what was typed."""
+    store = _root_store(ctx)
+    if store is None:
+        return []
+    counts = Counter(loc.country for e in store.events for loc in e.locations)
+    wanted = incomplete.casefold()
+    return [(c, _events(n)) for c, n in sorted(counts.items()) if c.casefold().startswith(wanted)]
+
+
+def complete_tag(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The tags of the store's events starting with what was typed."""
+    store = _root_store(ctx)
+    if store is None:
+        return []
+    counts = Counter(tag for e in store.events for tag in e.tags)
+    wanted = incomplete.casefold()
+    return [(t, _events(n)) for t, n in sorted(counts.items()) if t.casefold().startswith(wanted)]
+
+
+def _events(count: int) -> str:
+    return "1 event" if count == 1 else f"{count} events"
 
 
 def complete_kind(incomplete: str) -> list[tuple[str, str]]:
@@ -145,6 +175,7 @@ CountryOption = Annotated[
         help="Where it happened (a name, or US, USA, UK, UAE). Repeat for any of several.",
         rich_help_panel="Filters",
         show_default=False,
+        autocompletion=complete_country,
     ),
 ]
 KindOption = Annotated[
@@ -168,6 +199,7 @@ TagOption = Annotated[
         help="Events with this tag. Repeatable.",
         rich_help_panel="Filters",
         show_default=False,
+        autocompletion=complete_tag,
     ),
 ]
 SearchOption = Annotated[

@@ -22,6 +22,9 @@ typer offers that switch only on its private `_main`.
 (whose markdown import doubled start-up), usage lines with `ID` and `[ID]`,
 value names instead of `<str>`, options grouped by their panel, examples kept
 as written; a usage error is one `error: ...` line with a pointer to `--help`.
+
+4. Shell completion that quotes (timeline.cli.completion): its scripts and the
+classes that answer them replace typer's for bash and zsh.
 """
 
 from __future__ import annotations
@@ -59,6 +62,11 @@ PRIVATE_NAMES = (
     ("typer._click.exceptions", "UsageError.show"),
     ("typer._click.formatting", "HelpFormatter.write_text"),
     ("typer._click.formatting", "wrap_text"),
+    ("typer._click.shell_completion", "ShellComplete"),
+    ("typer._click.shell_completion", "add_completion_class"),
+    ("typer._click.shell_completion", "_resolve_context"),
+    ("typer._click.shell_completion", "_resolve_incomplete"),
+    ("typer._completion_shared", "_completion_scripts"),
 )
 
 _SIMPLE = (str, int, float, bool, Path)
@@ -152,7 +160,65 @@ def plain_main(group: Any, **options: Any) -> Any:
     except ImportError:  # pragma: no cover - another typer: its own error display
         return typer.core.TyperGroup.main(group, **options)
     install()
+    quoting_completion()
     return _main(group, rich_markup_mode=None, **options)
+
+
+def quoting_completion() -> None:
+    """Bash and zsh completion as timeline.cli.completion does it, in
+    typer's place (its scripts for --show-completion and --install-completion
+    too); with another typer, typer's own."""
+    try:
+        from typer import _completion_shared
+        from typer._click import shell_completion as click_completion
+    except ImportError:  # pragma: no cover - another typer: its own completion
+        return
+    import os
+
+    from timeline.cli import completion
+
+    class Quoting(click_completion.ShellComplete):
+        def source_vars(self) -> dict[str, Any]:
+            return {
+                "complete_func": self.func_name,
+                "autocomplete_var": self.complete_var,
+                "prog_name": self.prog_name,
+            }
+
+        def items(self, args: list[str], incomplete: str) -> list[tuple[str, str | None]] | None:
+            """What completes the word, or None for the shell's file names."""
+            ctx = click_completion._resolve_context(self.cli, self.ctx_args, self.prog_name, args)
+            obj, incomplete = click_completion._resolve_incomplete(ctx, args, incomplete)
+            described = getattr(obj, "type_descriptor", None)
+            if described is not None and (described.is_path or described.is_file):
+                return None
+            return [(item.value, item.help) for item in obj.shell_complete(ctx, incomplete)]
+
+        def get_completion_args(self) -> tuple[list[str], str]:  # pragma: no cover - complete() reads
+            return completion.read_words(os.environ)[:2]
+
+        def format_completion(self, item: Any) -> str:  # pragma: no cover - complete() formats
+            return str(item.value)
+
+    class Bash(Quoting):
+        name = "bash"
+        source_template = completion.BASH_SCRIPT
+
+        def complete(self) -> str:
+            args, incomplete, quote = completion.read_words(os.environ)
+            return completion.bash_answer(self.items(args, incomplete), quote)
+
+    class Zsh(Quoting):
+        name = "zsh"
+        source_template = completion.ZSH_SCRIPT
+
+        def complete(self) -> str:
+            args, incomplete, _ = completion.read_words(os.environ)
+            return completion.zsh_answer(self.items(args, incomplete))
+
+    for shell_class in (Bash, Zsh):
+        click_completion.add_completion_class(shell_class, shell_class.name)
+        _completion_shared._completion_scripts[shell_class.name] = shell_class.source_template
 
 
 def plain_display() -> None:
