@@ -121,7 +121,8 @@ def test_each_graph_exporter_loads_only_itself(warm: Path, name: str) -> None:
     [
         (["list", "--format", "ids"], {"timeline.store.read", "timeline.store.fields", "timeline.render",
                                        "timeline.contract.encode", "timeline.dates.parse",
-                                       "timeline.dates.format"}),
+                                       "timeline.dates.format", "timeline.cli.helptext",
+                                       "timeline.cli.completion", "shlex"}),
         (["list"], {"timeline.store.read", "timeline.contract.encode", "timeline.dates.parse"}),
         (["export", "--format", "csv"], {"timeline.render", "timeline.render.cells",
                                          "timeline.contract.encode"}),

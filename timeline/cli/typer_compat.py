@@ -160,8 +160,24 @@ def plain_main(group: Any, **options: Any) -> Any:
     except ImportError:  # pragma: no cover - another typer: its own error display
         return typer.core.TyperGroup.main(group, **options)
     install()
-    quoting_completion()
+    if _completing(options):
+        quoting_completion()
     return _main(group, rich_markup_mode=None, **options)
+
+
+def _completing(options: dict[str, Any]) -> bool:
+    """Whether this run completes a word or prints a completion script (only
+    then is completion's code loaded)."""
+    import os
+    import sys
+
+    prog = options.get("prog_name") or "timeline"
+    variable = options.get("complete_var") or f"_{prog.replace('-', '_').upper()}_COMPLETE"
+    args = options.get("args")
+    words = sys.argv[1:] if args is None else args
+    return variable in os.environ or any(
+        str(word).startswith(("--show-completion", "--install-completion")) for word in words
+    )
 
 
 def quoting_completion() -> None:
@@ -221,6 +237,13 @@ def quoting_completion() -> None:
         _completion_shared._completion_scripts[shell_class.name] = shell_class.source_template
 
 
+def _helptext() -> Any:
+    """timeline.cli.helptext, loaded only when help or an error is shown."""
+    from timeline.cli import helptext
+
+    return helptext
+
+
 def plain_display() -> None:
     """Help and usage errors as timeline.cli.helptext says (once); with
     another typer, as that typer prints them."""
@@ -233,7 +256,6 @@ def plain_display() -> None:
         return
     if getattr(click_core.Context.formatter_class, "_timeline", False):
         return
-    from timeline.cli import helptext
 
     class Formatter(HelpFormatter):
         _timeline = True
@@ -245,15 +267,15 @@ def plain_display() -> None:
             def wrap(paragraph: str, width: int, indent: str) -> str:
                 return str(wrap_text(paragraph, width, initial_indent=indent, subsequent_indent=indent))
 
-            self.write(helptext.help_text(text, self.width, self.current_indent, wrap) + "\n")
+            self.write(_helptext().help_text(text, self.width, self.current_indent, wrap) + "\n")
 
     def usage(self: Any) -> str:
-        return helptext.argument_usage(self.display_name_raw, self.required, self.nargs != 1)
+        return str(_helptext().argument_usage(self.display_name_raw, self.required, self.nargs != 1))
 
     def option_value(self: Any, ctx: Any) -> str:
         descriptor = self.type_descriptor
         choices = [str(getattr(c, "value", c)) for c in descriptor.choices or ()]
-        shown = helptext.value_name(self.opts, self.metavar, choices if descriptor.is_choice else None)
+        shown = _helptext().value_name(self.opts, self.metavar, choices if descriptor.is_choice else None)
         return f"{shown}..." if self.nargs != 1 else shown
 
     def grouped_options(self: Any, ctx: Any, formatter: Any) -> None:
@@ -275,7 +297,7 @@ def plain_display() -> None:
         from timeline.text import one_line
 
         path = self.ctx.command_path if self.ctx is not None else None
-        (file or sys.stderr).write(helptext.usage_error(one_line(usage_message(self)), path))
+        (file or sys.stderr).write(_helptext().usage_error(one_line(usage_message(self)), path))
 
     def usage_message(error: Any) -> str:
         param = getattr(error, "param", None)
@@ -286,7 +308,7 @@ def plain_display() -> None:
             return f"{label}: {error.message}"
         if isinstance(error, exceptions.NoSuchOption):
             command = error.ctx.info_name if error.ctx is not None else None
-            return helptext.no_such_option(error.option_name, error.possibilities or (), command)
+            return str(_helptext().no_such_option(error.option_name, error.possibilities or (), command))
         return str(error.format_message())
 
     TyperArgument._usage_display_name = usage  # type: ignore[method-assign]
