@@ -88,8 +88,8 @@ def test_dry_run_prints_and_writes_nothing(invoke: Invoke, store_file: Path) -> 
         ({"--end": "sometime"}, 2, "error: --end: cannot read 'sometime' as a date"),
         ({"--target": "nobody"}, 2, "error: --target: unknown actor 'nobody'"),
         ({"--title": " "}, 2, "error: missing --title (or use -i to be asked)"),
-        ({"--lat": "95", "--lon": "1"}, 2, "95.0 is not in the range -90<=x<=90."),
-        ({"--lat": "nan", "--lon": "1"}, 2, "'nan' is not a valid number."),
+        ({"--lat": "95", "--lon": "1"}, 2, "--lat: 95.0 is not in the range -90<=x<=90"),
+        ({"--lat": "nan", "--lon": "1"}, 2, "--lat: 'nan' is not a valid number"),
     ],
 )  # fmt: skip
 def test_bad_fields_are_refused_and_nothing_is_written(

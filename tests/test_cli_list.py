@@ -264,16 +264,16 @@ def test_show_is_escaped_too(invoke: Invoke, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["list", "--limit", "-1"], "-1 is not in the range x>=0."),
-        (["list", "--limit", "many"], "'many' is not a valid integer."),
-        (["list", "--format", "xml"], "'xml' is not one of 'table', 'plain', 'json', 'csv', 'ids'."),
-        (["chain", "k1", "--depth", "-2"], "-2 is not in the range x>=0."),
+        (["list", "--limit", "-1"], "--limit: -1 is not in the range x>=0"),
+        (["list", "--limit", "many"], "--limit: 'many' is not a valid integer"),
+        (["list", "--format", "xml"], "--format: 'xml' is not one of 'table', 'plain', 'json', 'csv', 'ids'"),
+        (["chain", "k1", "--depth", "-2"], "--depth: -2 is not in the range x>=0"),
     ],
 )
 def test_option_values_are_checked_without_a_traceback(invoke: Invoke, args: list[str], message: str) -> None:
     result = invoke(*args)
     assert result.exit_code == 2
-    assert message in result.stderr
+    assert result.stderr == f"error: {message}; see 'timeline {args[0]} --help'\n"
     assert "Traceback" not in result.stderr
 
 

@@ -96,5 +96,7 @@ def test_check_problems_as_json(invoke: Invoke, tmp_path: Path) -> None:
 def test_check_refuses_an_unknown_format(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "check", "--format", "xml")
     assert result.exit_code == 2
-    assert "'xml' is not one of 'text', 'json'." in result.stderr
+    assert result.stderr == (
+        "error: --format: 'xml' is not one of 'text', 'json'; see 'timeline check --help'\n"
+    )
     assert result.stdout == ""

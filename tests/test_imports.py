@@ -54,6 +54,11 @@ def warm(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (["export", "--format", "jsonl"], {"rich", "dateutil", "pydantic", "tomllib", "csv"}),
         (["chain", "k1-air-base-attack", "--format", "ids"], {"rich", "dateutil", "pydantic", "tomllib"}),
         (["show", "k1-air-base-attack", "--format", "json"], {"rich", "dateutil", "pydantic", "tomllib"}),
+        # Help is plain text: no rich (its markdown alone cost 70 ms), no store.
+        (["--help"], {"rich", "markdown_it", "pydantic", "dateutil", "tomllib", "pickle"}),
+        (["list", "--help"], {"rich", "markdown_it", "pydantic", "dateutil", "tomllib", "pickle"}),
+        (["add", "-h"], {"rich", "markdown_it", "pydantic", "dateutil", "tomllib", "pickle"}),
+        (["chain", "--help"], {"rich", "markdown_it", "pydantic", "dateutil", "tomllib", "pickle"}),
     ],
 )
 def test_commands_import_only_what_they_use(warm: Path, args: list[str], absent: set[str]) -> None:
@@ -80,6 +85,12 @@ def test_only_the_full_screen_explorer_imports_textual(warm: Path, args: list[st
     found = imported(*args, cwd=warm)
     assert "textual" not in top_level(found)
     assert not {n for n in found if n.startswith("timeline.tui")}
+
+
+@pytest.mark.xfail(reason="show and chain print through rich even when piped; a plain renderer is render/'s")
+@pytest.mark.parametrize("args", [["show", "k1-air-base-attack"], ["chain", "k1-air-base-attack"]])
+def test_piped_views_do_without_a_rich_console(warm: Path, args: list[str]) -> None:
+    assert "rich.console" not in imported(*args, cwd=warm)
 
 
 def test_an_exporter_is_imported_only_for_its_format(warm: Path) -> None:
@@ -110,7 +121,8 @@ def test_each_graph_exporter_loads_only_itself(warm: Path, name: str) -> None:
     [
         (["list", "--format", "ids"], {"timeline.store.read", "timeline.store.fields", "timeline.render",
                                        "timeline.contract.encode", "timeline.dates.parse",
-                                       "timeline.dates.format"}),
+                                       "timeline.dates.format", "timeline.cli.helptext",
+                                       "timeline.cli.completion", "shlex"}),
         (["list"], {"timeline.store.read", "timeline.contract.encode", "timeline.dates.parse"}),
         (["export", "--format", "csv"], {"timeline.render", "timeline.render.cells",
                                          "timeline.contract.encode"}),

@@ -100,3 +100,34 @@ def test_sorting_is_stable_and_chronological_on_ties(store: Store) -> None:
     assert ids(sort_events(events, "kind"))[:2] == ["strikes", "k1"]
     with pytest.raises(UsageError, match="--sort: 'size' is not one of"):
         sort_events(events, "size")
+
+
+def test_countries_and_tags_are_checked_against_the_store(store: Store) -> None:
+    assert build_filter(store, countries=["IRAQ", "syria"]).countries == {"iraq", "syria"}
+    assert build_filter(store, tags=["Bases"]).tags == {"bases"}
+    with pytest.raises(UsageError, match=r"^--country: no event is in 'Irak' \(did you mean 'Iraq'\?\)$"):
+        build_filter(store, countries=["Irak"])
+    with pytest.raises(UsageError, match=r"^--country: no event is in 'USA' \(United States\)$"):
+        build_filter(store, countries=["USA"])
+    with pytest.raises(UsageError, match=r"^--tag: no event has the tag 'base' \(did you mean bases\?\)$"):
+        build_filter(store, tags=["base"])
+
+
+def test_with_backed_adds_what_the_actors_back(store: Store) -> None:
+    assert build_filter(store, actors=["iran"]).actors == {"iran"}
+    assert build_filter(store, actors=["iran"], with_backed=True).actors == {"iran", "kh"}
+    assert build_filter(store, actors=["us"], with_backed=True).actors == {"us"}
+    with pytest.raises(UsageError, match="--with-backed needs --actor"):
+        build_filter(store, with_backed=True)
+
+
+def test_backing_is_followed_through(tmp_path: Path) -> None:
+    from timeline.query import backed_by
+
+    text = (
+        STORE.read_text(encoding="utf-8").replace('backers = ["iran"]', 'backers = ["proxy"]')
+        + '\n[[actor]]\nid = "proxy"\nname = "Proxy"\nkind = "armed-group"\nbackers = ["iran"]\n'
+    )
+    nested = read_store_text(text, "nested.toml")
+    assert backed_by(nested, ["iran"]) == {"proxy", "kh"}
+    assert backed_by(nested, ["proxy"]) == {"kh"}

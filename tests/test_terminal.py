@@ -43,13 +43,14 @@ def test_a_terminal_gets_a_coloured_table_and_no_color_turns_it_off() -> None:
         ("timeline show k1", "k1-air-base-attack"),
         ("timeline chain soleimani-k", "soleimani-killing"),
         ("timeline list --kind air", "airstrike"),
-        ("timeline list --actor Kata", "Kata'ib Hezbollah"),
+        ("timeline list --actor Kata", "Kata\\'ib\\ Hezbollah"),  # quoted for bash
     ],
 )
 def test_shell_completion(tmp_path: Path, words: str, expected: str) -> None:
     assert COMMAND is not None
-    env = {**os.environ, "_TIMELINE_COMPLETE": "complete_bash", "COMP_WORDS": words,
-           "COMP_CWORD": str(len(words.split()) - 1)}  # fmt: skip
+    typed = words.split()
+    env = {**os.environ, "_TIMELINE_COMPLETE": "complete_bash", "_TIMELINE_COMP_WORDS": "\n".join(typed),
+           "_TIMELINE_COMP_INDEX": str(len(typed) - 1)}  # fmt: skip
     env.pop("TIMELINE_STORE", None)
     result = subprocess.run([COMMAND], env=env, capture_output=True, text=True, cwd=tmp_path, check=False)
     assert expected in result.stdout.splitlines()

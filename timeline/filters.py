@@ -31,12 +31,14 @@ class FilterOptions:
     confirmed: bool = False
     top_level: bool = False
     hide_wholes: bool = False
+    #: With actor: also the actors these back (their `backers`).
+    with_backed: bool = False
 
     def build(self, store: Store) -> Filter:
         """Check the options against the store and make the Filter.
 
         Raises:
-            UsageError: a date, actor or kind that cannot be understood.
+            UsageError: a date, actor, country, kind or tag that cannot be understood.
         """
         from timeline.query import build_filter
 
@@ -55,4 +57,5 @@ class FilterOptions:
             confirmed=self.confirmed,
             top_level=self.top_level,
             hide_wholes=self.hide_wholes,
+            with_backed=self.with_backed,
         )

@@ -18,6 +18,22 @@ if TYPE_CHECKING:
 
 SORT_KEYS = ("date", "killed", "injured", "title", "kind")
 
+#: Common short names for --country, each the name the store uses.
+COUNTRY_ALIASES = {
+    "us": "United States",
+    "u.s.": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "america": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "gb": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "uae": "United Arab Emirates",
+    "ksa": "Saudi Arabia",
+}
+
 
 @dataclass(frozen=True)
 class Filter:
@@ -92,13 +108,14 @@ def build_filter(
     confirmed: bool = False,
     top_level: bool = False,
     hide_wholes: bool = False,
+    with_backed: bool = False,
 ) -> Filter:
     """The Filter for the values of the filter options (--from, --to, --on,
     --around with --window, --actor with --confirmed, --country, --kind, --tag,
-    --search, --top-level, --hide-wholes), checked against the store.
+    --search, --top-level, --hide-wholes, --with-backed), checked against the store.
 
     Raises:
-        UsageError: a date, actor or kind that cannot be understood.
+        UsageError: a date, actor, country, kind or tag that cannot be understood.
     """
     period: Period | None = None
     if around is not None:
@@ -114,15 +131,37 @@ def build_filter(
         period = user_range(since, until, on)
     return Filter(
         period=period,
-        actors=frozenset(resolve_actor(store, a) for a in actors),
-        countries=frozenset(c.casefold() for c in countries),
+        actors=_actors(store, actors, with_backed),
+        countries=frozenset(resolve_country(store, c) for c in countries),
         kinds=frozenset(resolve_kind(k) for k in kinds),
-        tags=frozenset(t.casefold() for t in tags),
+        tags=frozenset(resolve_tag(store, t) for t in tags),
         search=tuple(s.casefold() for s in search),
         confirmed=confirmed,
         top_level=top_level,
         hide_wholes=hide_wholes,
     )
+
+
+def _actors(store: Store, texts: Iterable[str], with_backed: bool) -> frozenset[str]:
+    """The actor ids wanted; with `with_backed`, also every actor they back."""
+    wanted = {resolve_actor(store, text) for text in texts}
+    if with_backed:
+        if not wanted:
+            raise UsageError("--with-backed needs --actor")
+        wanted |= backed_by(store, wanted)
+    return frozenset(wanted)
+
+
+def backed_by(store: Store, backers: Iterable[str]) -> set[str]:
+    """The actors that the given ones back, through the actors' `backers`,
+    and those that these back in turn (a militia backed by the Quds Force is
+    reached from Iran only when the store says Iran backs the Quds Force)."""
+    found: set[str] = set()
+    frontier = set(backers)
+    while frontier:
+        frontier = {a.id for a in store.actors if frontier & set(a.backers)} - found - set(backers)
+        found |= frontier
+    return found
 
 
 def around_period(store: Store, text: str) -> Period:
@@ -234,6 +273,37 @@ def resolve_actor(store: Store, text: str) -> str:
     if wanted in names:
         return names[wanted]
     raise UsageError(f"--actor: unknown actor {text!r}{did_you_mean(wanted, names)}")
+
+
+def resolve_country(store: Store, text: str) -> str:
+    """A country of the store's events (case-folded), by name or a common
+    short name (US, USA, UK, UAE: COUNTRY_ALIASES).
+
+    Raises:
+        UsageError: a country no event is in, with the closest suggested.
+    """
+    known = {loc.country.casefold(): loc.country for e in store.events for loc in e.locations}
+    full = COUNTRY_ALIASES.get(text.strip().casefold())
+    wanted = (full or text.strip()).casefold()
+    if wanted in known:
+        return wanted
+    if full is not None:
+        raise UsageError(f"--country: no event is in {text!r} ({full})")
+    hint = did_you_mean(text, sorted(known.values()), quoted=True)
+    raise UsageError(f"--country: no event is in {text!r}{hint}")
+
+
+def resolve_tag(store: Store, text: str) -> str:
+    """A tag of the store's events (case-folded).
+
+    Raises:
+        UsageError: a tag no event has, with the closest suggested.
+    """
+    known = {tag.casefold() for e in store.events for tag in e.tags}
+    wanted = text.casefold()
+    if wanted in known:
+        return wanted
+    raise UsageError(f"--tag: no event has the tag {text!r}{did_you_mean(wanted, sorted(known))}")
 
 
 def resolve_kind(text: str) -> str:

@@ -39,7 +39,7 @@ COMMANDS: dict[str, str] = {
 
 def commands_app() -> typer.Typer:
     """The Typer app a command module registers its commands on."""
-    return typer.Typer(pretty_exceptions_enable=False, rich_markup_mode="rich", add_completion=False)
+    return typer.Typer(pretty_exceptions_enable=False, rich_markup_mode=None, add_completion=False)
 
 
 class TimelineGroup(TyperGroup):
@@ -93,6 +93,23 @@ class TimelineGroup(TyperGroup):
         install()
         return super().make_context(info_name, args, parent, **extra)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """As a group parses, with global options accepted after the command too."""
+        from timeline.cli.arguments import GLOBAL, command_position, hoist_global_options
+
+        position = command_position(args)
+        named = args[position] if position is not None else None
+        if named in COMMANDS and any(word.split("=", 1)[0] in GLOBAL for word in args[position:]):
+            command = self.get_command(ctx, named)
+            takes_value = {
+                name
+                for param in getattr(command, "params", ())
+                if param.param_type_name == "option" and not param.is_flag and not param.count
+                for name in param.opts
+            }
+            args = hoist_global_options(args, takes_value)
+        return list(super().parse_args(ctx, args))
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -123,7 +140,9 @@ app = typer.Typer(
     name="timeline",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
+    # Inherited by every command's context.
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 

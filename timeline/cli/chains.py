@@ -94,7 +94,7 @@ def chain(
 
       timeline chain soleimani-killing --causes --depth 2
 
-      timeline chain us-airstrikes-kh --both
+      timeline chain us-airstrikes-kh-2019-12-29 --both
 
       timeline chain --from 2023 --format json
 
@@ -246,7 +246,7 @@ def path(
 
       timeline path k1-air-base-attack soleimani-killing
 
-      timeline path k1 soleimani --all
+      timeline path k1-air-base-attack soleimani-killing --all
 
       timeline path tower-22-attack militia-attacks-halt --format json
 

@@ -13,6 +13,7 @@ from timeline.cli.options import (
     ListFormat,
     TzOption,
     complete_event_id,
+    limited,
     stdout_is_terminal,
     with_filters,
     write,
@@ -69,9 +70,8 @@ def list_events(
 
     store = state(ctx).store()
     zone = zone_option(tz)
-    events = sort_events(select(store, where.build(store)), sort, reverse)
-    if limit is not None:
-        events = events[:limit]
+    matched = sort_events(select(store, where.build(store)), sort, reverse)
+    events = limited(matched, limit)
     chosen = output or (ListFormat.table if stdout_is_terminal() else ListFormat.plain)
     if chosen is ListFormat.ids:
         write("".join(f"{e.id}\n" for e in events))
@@ -90,7 +90,7 @@ def list_events(
         console = make_console()
         if events:
             console.print(events_view(events, store, console.width, zone))
-        else:
+        elif not matched:
             console.print("No events match.", style="dim")
 
 
@@ -118,9 +118,9 @@ def show(
 
       timeline show us-airstrikes-kh-2019-12-29
 
-      timeline show soleimani --tz Asia/Baghdad
+      timeline show soleimani-killing --tz Asia/Baghdad
 
-      timeline show k1 --format json
+      timeline show k1-air-base-attack --format json
     """
     from timeline.query import resolve_event
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable
 from datetime import tzinfo
 from enum import StrEnum
@@ -10,9 +11,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from timeline.errors import TimelineError
+from timeline.errors import TimelineError, UsageError
 from timeline.filters import FilterOptions
-from timeline.model import Store
+from timeline.model import Event, Store
 from timeline.palette import EVENT_KINDS
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ def complete_event_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, st
 
 
 def complete_actor(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Actor ids and names starting with what was typed."""
+    """Actor ids and names starting with what was typed (any case), an alias
+    only when neither id nor name does; the shell's script quotes them."""
     store = _root_store(ctx)
     if store is None:
         return []
@@ -49,9 +51,37 @@ def complete_actor(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
     for actor in store.actors:
         if actor.id.startswith(wanted):
             found.append((actor.id, actor.name))
-        elif actor.name.casefold().startswith(wanted):
+        if actor.name.casefold().startswith(wanted):
             found.append((actor.name, actor.id))
+        elif not actor.id.startswith(wanted):
+            found.extend(
+                (alias, actor.name) for alias in actor.aliases if alias.casefold().startswith(wanted)
+            )
     return found
+
+
+def complete_country(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The countries of the store's events starting with what was typed."""
+    store = _root_store(ctx)
+    if store is None:
+        return []
+    counts = Counter(loc.country for e in store.events for loc in e.locations)
+    wanted = incomplete.casefold()
+    return [(c, _events(n)) for c, n in sorted(counts.items()) if c.casefold().startswith(wanted)]
+
+
+def complete_tag(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The tags of the store's events starting with what was typed."""
+    store = _root_store(ctx)
+    if store is None:
+        return []
+    counts = Counter(tag for e in store.events for tag in e.tags)
+    wanted = incomplete.casefold()
+    return [(t, _events(n)) for t, n in sorted(counts.items()) if t.casefold().startswith(wanted)]
+
+
+def _events(count: int) -> str:
+    return "1 event" if count == 1 else f"{count} events"
 
 
 def complete_kind(incomplete: str) -> list[tuple[str, str]]:
@@ -115,12 +145,13 @@ AroundOption = Annotated[
     ),
 ]
 WindowOption = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--window",
         metavar="N[d|w|m|y]",
-        help="Width of --around on each side: 10d, 2w, 3m, 1y.",
+        help="With --around: its width on each side, 10d, 2w (the default), 3m, 1y.",
         rich_help_panel="Filters",
+        show_default=False,
     ),
 ]
 ActorOption = Annotated[
@@ -141,9 +172,10 @@ CountryOption = Annotated[
         "--country",
         "-c",
         metavar="COUNTRY",
-        help="Where it happened. Repeat for any of several.",
+        help="Where it happened (a name, or US, USA, UK, UAE). Repeat for any of several.",
         rich_help_panel="Filters",
         show_default=False,
+        autocompletion=complete_country,
     ),
 ]
 KindOption = Annotated[
@@ -167,6 +199,7 @@ TagOption = Annotated[
         help="Events with this tag. Repeatable.",
         rich_help_panel="Filters",
         show_default=False,
+        autocompletion=complete_tag,
     ),
 ]
 SearchOption = Annotated[
@@ -186,6 +219,14 @@ ConfirmedOption = Annotated[
         "--confirmed",
         help="With --actor: only where its part is confirmed or claimed, not merely attributed, "
         "suspected or denied.",
+        rich_help_panel="Filters",
+    ),
+]
+WithBackedOption = Annotated[
+    bool,
+    typer.Option(
+        "--with-backed",
+        help="With --actor: also the actors it backs (their backers), e.g. --actor iran --with-backed.",
         rich_help_panel="Filters",
     ),
 ]
@@ -251,6 +292,20 @@ def stdout_is_terminal() -> bool:
         return False
 
 
+def limited(events: list[Event], limit: int | None) -> list[Event]:
+    """The first `limit` events (all without one); what --limit leaves out is
+    said on stderr, so that the output itself stays what was asked for."""
+    if limit is None or limit >= len(events):
+        return events
+    left = len(events) - limit
+    noun = "event matches" if len(events) == 1 else "events match"
+    if limit == 0:
+        sys.stderr.write(f"{len(events)} {noun}; --limit 0 shows none\n")
+    else:
+        sys.stderr.write(f"{len(events)} {noun}; --limit {limit} left out {left}\n")
+    return events[:limit]
+
+
 def write(text: str) -> None:
     """Write text to stdout; on a terminal, with store text made safe (JSON and
     exports piped elsewhere keep every character)."""
@@ -267,13 +322,14 @@ _FILTERS: tuple[tuple[str, Any, Any], ...] = (
     ("until", ToOption, None),
     ("on", OnOption, None),
     ("around", AroundOption, None),
-    ("window", WindowOption, "2w"),
+    ("window", WindowOption, None),
     ("actor", ActorOption, None),
     ("country", CountryOption, None),
     ("kind", KindOption, None),
     ("tag", TagOption, None),
     ("search", SearchOption, None),
     ("confirmed", ConfirmedOption, False),
+    ("with_backed", WithBackedOption, False),
     ("top_level", TopLevelOption, False),
     ("hide_wholes", HideWholesOption, False),
 )
@@ -300,7 +356,12 @@ def with_filters(command: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
-        where = FilterOptions(**{name: kwargs.pop(name) for name, _, _ in _FILTERS})
+        given = {name: kwargs.pop(name) for name, _, _ in _FILTERS}
+        if given["window"] is None:
+            given["window"] = "2w"
+        elif given["around"] is None:
+            raise UsageError("--window needs --around (the date or event it is around)")
+        where = FilterOptions(**given)
         command(*args, where=where, **kwargs)
 
     wrapper.__signature__ = own.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]

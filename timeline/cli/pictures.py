@@ -46,7 +46,8 @@ def stats(
     from timeline.stats import summarize
 
     store = state(ctx).store()
-    summary = summarize(store, select(store, where.build(store)))
+    events = select(store, where.build(store))
+    summary = summarize(store, events)
     if output == StatsFormat.json:
         from timeline.contract.encode import dumps, summary_to_dict
 
@@ -55,7 +56,11 @@ def stats(
     from timeline.render.console import make_console
     from timeline.render.stats import stats_view
 
-    make_console().print(stats_view(summary, store))
+    console = make_console()
+    if events:
+        console.print(stats_view(summary, store))
+    else:
+        console.print("No events match.", style="dim")
 
 
 class ChartMeasure(StrEnum):

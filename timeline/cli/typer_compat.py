@@ -17,6 +17,14 @@ own. If typer's internals move, `install` does nothing and only speed is lost.
 2. `plain_main`: typer's main loop with its rich error panel off, so that usage
 errors print as plain lines, like ours, without loading rich just to fail.
 typer offers that switch only on its private `_main`.
+
+3. Help and usage errors as git prints them (`plain_display`): help without rich
+(whose markdown import doubled start-up), usage lines with `ID` and `[ID]`,
+value names instead of `<str>`, options grouped by their panel, examples kept
+as written; a usage error is one `error: ...` line with a pointer to `--help`.
+
+4. Shell completion that quotes (timeline.cli.completion): its scripts and the
+classes that answer them replace typer's for bash and zsh.
 """
 
 from __future__ import annotations
@@ -47,6 +55,18 @@ PRIVATE_NAMES = (
     ("typer.core", "_TyperParameter"),
     ("typer.core", "build_runtime_param"),
     ("typer.core", "_main"),
+    ("typer.core", "TyperArgument._usage_display_name"),
+    ("typer.core", "TyperArgument.display_type_rich"),
+    ("typer.core", "TyperOption.display_type_rich"),
+    ("typer._click.core", "Context.formatter_class"),
+    ("typer._click.exceptions", "UsageError.show"),
+    ("typer._click.formatting", "HelpFormatter.write_text"),
+    ("typer._click.formatting", "wrap_text"),
+    ("typer._click.shell_completion", "ShellComplete"),
+    ("typer._click.shell_completion", "add_completion_class"),
+    ("typer._click.shell_completion", "_resolve_context"),
+    ("typer._click.shell_completion", "_resolve_incomplete"),
+    ("typer._completion_shared", "_completion_scripts"),
 )
 
 _SIMPLE = (str, int, float, bool, Path)
@@ -117,7 +137,9 @@ def _plain(descriptor: Any) -> Any:
 
 
 def install() -> None:
-    """Route typer's coercion of simple parameters through PlainParam (once)."""
+    """Route typer's coercion of simple parameters through PlainParam, and
+    help and usage errors through plain_display (once)."""
+    plain_display()
     original = getattr(typer_core, "build_runtime_param", None) if RuntimeParam is not None else None
     if original is None or getattr(original, "_timeline", False):
         return
@@ -137,7 +159,164 @@ def plain_main(group: Any, **options: Any) -> Any:
         from typer.core import _main
     except ImportError:  # pragma: no cover - another typer: its own error display
         return typer.core.TyperGroup.main(group, **options)
+    install()
+    if _completing(options):
+        quoting_completion()
     return _main(group, rich_markup_mode=None, **options)
+
+
+def _completing(options: dict[str, Any]) -> bool:
+    """Whether this run completes a word or prints a completion script (only
+    then is completion's code loaded)."""
+    import os
+    import sys
+
+    prog = options.get("prog_name") or "timeline"
+    variable = options.get("complete_var") or f"_{prog.replace('-', '_').upper()}_COMPLETE"
+    args = options.get("args")
+    words = sys.argv[1:] if args is None else args
+    return variable in os.environ or any(
+        str(word).startswith(("--show-completion", "--install-completion")) for word in words
+    )
+
+
+def quoting_completion() -> None:
+    """Bash and zsh completion as timeline.cli.completion does it, in
+    typer's place (its scripts for --show-completion and --install-completion
+    too); with another typer, typer's own."""
+    try:
+        from typer import _completion_shared
+        from typer._click import shell_completion as click_completion
+    except ImportError:  # pragma: no cover - another typer: its own completion
+        return
+    import os
+
+    from timeline.cli import completion
+
+    class Quoting(click_completion.ShellComplete):
+        def source_vars(self) -> dict[str, Any]:
+            return {
+                "complete_func": self.func_name,
+                "autocomplete_var": self.complete_var,
+                "prog_name": self.prog_name,
+            }
+
+        def items(self, args: list[str], incomplete: str) -> list[tuple[str, str | None]] | None:
+            """What completes the word, or None for the shell's file names."""
+            ctx = click_completion._resolve_context(self.cli, self.ctx_args, self.prog_name, args)
+            obj, incomplete = click_completion._resolve_incomplete(ctx, args, incomplete)
+            described = getattr(obj, "type_descriptor", None)
+            if described is not None and (described.is_path or described.is_file):
+                return None
+            return [(item.value, item.help) for item in obj.shell_complete(ctx, incomplete)]
+
+        def get_completion_args(self) -> tuple[list[str], str]:  # pragma: no cover - complete() reads
+            return completion.read_words(os.environ)[:2]
+
+        def format_completion(self, item: Any) -> str:  # pragma: no cover - complete() formats
+            return str(item.value)
+
+    class Bash(Quoting):
+        name = "bash"
+        source_template = completion.BASH_SCRIPT
+
+        def complete(self) -> str:
+            args, incomplete, quote = completion.read_words(os.environ)
+            return completion.bash_answer(self.items(args, incomplete), quote)
+
+    class Zsh(Quoting):
+        name = "zsh"
+        source_template = completion.ZSH_SCRIPT
+
+        def complete(self) -> str:
+            args, incomplete, _ = completion.read_words(os.environ)
+            return completion.zsh_answer(self.items(args, incomplete))
+
+    for shell_class in (Bash, Zsh):
+        click_completion.add_completion_class(shell_class, shell_class.name)
+        _completion_shared._completion_scripts[shell_class.name] = shell_class.source_template
+
+
+def _helptext() -> Any:
+    """timeline.cli.helptext, loaded only when help or an error is shown."""
+    from timeline.cli import helptext
+
+    return helptext
+
+
+def plain_display() -> None:
+    """Help and usage errors as timeline.cli.helptext says (once); with
+    another typer, as that typer prints them."""
+    try:
+        from typer._click import core as click_core
+        from typer._click import exceptions
+        from typer._click.formatting import HelpFormatter, wrap_text
+        from typer.core import TyperArgument, TyperCommand, TyperOption
+    except ImportError:  # pragma: no cover - another typer: its own display
+        return
+    if getattr(click_core.Context.formatter_class, "_timeline", False):
+        return
+
+    class Formatter(HelpFormatter):
+        _timeline = True
+
+        def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            super().write_usage(prog, args, "usage: " if prefix is None else prefix)
+
+        def write_text(self, text: str) -> None:
+            def wrap(paragraph: str, width: int, indent: str) -> str:
+                return str(wrap_text(paragraph, width, initial_indent=indent, subsequent_indent=indent))
+
+            self.write(_helptext().help_text(text, self.width, self.current_indent, wrap) + "\n")
+
+    def usage(self: Any) -> str:
+        return str(_helptext().argument_usage(self.display_name_raw, self.required, self.nargs != 1))
+
+    def option_value(self: Any, ctx: Any) -> str:
+        descriptor = self.type_descriptor
+        choices = [str(getattr(c, "value", c)) for c in descriptor.choices or ()]
+        shown = _helptext().value_name(self.opts, self.metavar, choices if descriptor.is_choice else None)
+        return f"{shown}..." if self.nargs != 1 else shown
+
+    def grouped_options(self: Any, ctx: Any, formatter: Any) -> None:
+        # Options under their panel's heading ("Filters"), as in typer's rich help.
+        sections: dict[str, list[tuple[str, str]]] = {}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            title = "Arguments" if param.param_type_name == "argument" else "Options"
+            sections.setdefault(getattr(param, "rich_help_panel", None) or title, []).append(record)
+        for title, rows in sections.items():
+            with formatter.section(title):
+                formatter.write_dl(rows)
+
+    def show(self: Any, file: Any = None) -> None:
+        import sys
+
+        from timeline.text import one_line
+
+        path = self.ctx.command_path if self.ctx is not None else None
+        (file or sys.stderr).write(_helptext().usage_error(one_line(usage_message(self)), path))
+
+    def usage_message(error: Any) -> str:
+        param = getattr(error, "param", None)
+        if param is not None and isinstance(error, exceptions.BadParameter):
+            label = max(param.opts, key=len) if param.param_type_name == "option" else param.display_name_raw
+            if isinstance(error, exceptions.MissingParameter):
+                return f"missing {param.param_type_name} {label}"
+            return f"{label}: {error.message}"
+        if isinstance(error, exceptions.NoSuchOption):
+            command = error.ctx.info_name if error.ctx is not None else None
+            return str(_helptext().no_such_option(error.option_name, error.possibilities or (), command))
+        return str(error.format_message())
+
+    TyperArgument._usage_display_name = usage  # type: ignore[method-assign]
+    TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+    TyperOption.display_type_rich = option_value  # type: ignore[method-assign]
+    TyperCommand.format_options = grouped_options  # type: ignore[method-assign]
+    exceptions.UsageError.show = show  # type: ignore[method-assign]
+    click_core.Context.formatter_class = Formatter
 
 
 def missing() -> list[str]:
@@ -151,6 +330,9 @@ def missing() -> list[str]:
         except ImportError:
             gone.append(f"{module_name} (the whole module)")
             continue
-        if not hasattr(module, name):
+        found: Any = module
+        for part in name.split("."):
+            found = getattr(found, part, None)
+        if found is None:
             gone.append(f"{module_name}.{name}")
     return gone

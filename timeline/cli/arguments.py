@@ -1,0 +1,63 @@
+"""Global options given after the command (`timeline list --store x`) are
+moved before it, where typer reads them, as git and gh accept them anywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+#: The global options and whether each takes a value.
+GLOBAL: dict[str, bool] = {"--store": True, "--no-cache": False, "--version": False}
+
+
+def hoist_global_options(args: Sequence[str], takes_value: Collection[str]) -> list[str]:
+    """The arguments with the global options after the command moved before it.
+
+    Args:
+        args: The arguments after the program's name.
+        takes_value: The command's options that take a value, whose value is
+            never mistaken for an option (`--search --store` searches).
+
+    A global option missing its value, or anything after `--`, stays where it
+    is (the error then says where a global option goes).
+    """
+    position = command_position(args)
+    if position is None:
+        return list(args)
+    before, after = list(args[: position + 1]), list(args[position + 1 :])
+    kept: list[str] = []
+    index = 0
+    while index < len(after):
+        word = after[index]
+        name = word.split("=", 1)[0]
+        if word == "--":
+            kept.extend(after[index:])
+            break
+        if name in GLOBAL:
+            # The option with its value: `--store x`, `--store=x`, `--no-cache`.
+            size = 2 if GLOBAL[name] and "=" not in word else 1
+            if index + size <= len(after) and (GLOBAL[name] or "=" not in word):
+                before[position:position] = after[index : index + size]
+                position += size
+                index += size
+                continue
+        kept.append(word)
+        if word in takes_value and index + 1 < len(after):
+            kept.append(after[index + 1])
+            index += 1
+        index += 1
+    return before + kept
+
+
+def command_position(args: Sequence[str]) -> int | None:
+    """Where the command's name is, past the global options before it."""
+    index = 0
+    while index < len(args):
+        word = args[index]
+        if not word.startswith("-"):
+            return index
+        if word == "--":
+            return None
+        if GLOBAL.get(word):
+            index += 1  # its value
+        index += 1
+    return None
