@@ -1,7 +1,8 @@
 """`chart`: the timeline as stacked bars over a time axis, drawn as rich Text.
 
 In colour each kind has a colour; without colour (piped, NO_COLOR) each kind
-has a letter, so the picture still says which kind is which.
+has a symbol (never a letter, so never mistaken for the A-E event labels),
+so the picture still says which kind is which.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ HEIGHT = 8
 def _cell(kind: str, width: int, plain: bool) -> Text:
     if plain:
         found = PALETTE.get(kind)
-        return Text((found.letter if found is not None else "?") * width)
+        return Text((found.symbol if found is not None else "?") * width)
     return Text(BLOCK * width, style=style(kind) or "white")
 
 
