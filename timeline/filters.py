@@ -31,6 +31,8 @@ class FilterOptions:
     confirmed: bool = False
     top_level: bool = False
     hide_wholes: bool = False
+    starting: bool = False
+    max_span: str | None = None
 
     def build(self, store: Store) -> Filter:
         """Check the options against the store and make the Filter.
@@ -55,4 +57,6 @@ class FilterOptions:
             confirmed=self.confirmed,
             top_level=self.top_level,
             hide_wholes=self.hide_wholes,
+            starting=self.starting,
+            max_span=self.max_span,
         )
