@@ -123,6 +123,7 @@ United States        1   none recorded   none recorded
 """  # noqa: W291
 
 
+@pytest.mark.usefixtures("terminal")
 def test_stats_table(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "stats", "--from", "2020")
     assert result.exit_code == 0

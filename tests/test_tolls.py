@@ -7,6 +7,7 @@ from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
@@ -57,6 +58,7 @@ United States            2      602             4
 """  # noqa: W291
 
 
+@pytest.mark.usefixtures("terminal")
 def test_stats_table_counts_each_figure_once(invoke: Invoke) -> None:
     result = invoke("--store", str(TOLLS), "stats")
     assert result.exit_code == 0

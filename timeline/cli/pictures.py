@@ -52,10 +52,11 @@ def stats(
 
         write(dumps(summary_to_dict(summary, store)))
         return
-    from timeline.render.console import make_console
+    from timeline.cli.screen import screen
     from timeline.render.stats import stats_view
 
-    make_console().print(stats_view(summary, store))
+    with screen(ctx) as console:
+        console.print(stats_view(summary, store))
 
 
 class ChartMeasure(StrEnum):
