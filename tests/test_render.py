@@ -222,20 +222,21 @@ STATS_VIEW = (
     "Kata'ib Hezbollah        1   at least 25   at least 55\n"
 )
 
-CHART_VIEW = (
-    "Events per month, Oct 2019 to Mar 2020\n"
-    "3 ┤        ppp\n"
-    "  │        AAA\n"
-    "  │ccc     aaa KKK     mmm\n"
-    "0 ┼──┴───┴───┴───┴───┴───┴─\n"
-    "   2019        2020\n"
-    "           AB  C\n"
-    "A  27 Dec 2019  Rocket attack on K-1  (killed 1)\n"
-    "B  29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  (killed 25+)\n"
-    "C  3 Jan 2020  Soleimani killed  (killed 7–10)\n"
-    "c campaign  a attack  A airstrike  K killing  p protest  m military\n"
-    "\n"
-)
+CHART_VIEW = """\
+Events per month, Oct 2019 to Mar 2020
+3 ┤                ~~~~~~~
+  │                ^^^^^^^
+  │:::::::         ####### *******         +++++++
+0 ┼──────┴───────┴───────┴───────┴───────┴───────┴─
+   Oct     Nov     Dec     Jan     Feb     Mar
+   2019                    2020
+                   AB      C
+A  27 Dec 2019  Rocket attack on K-1  (killed 1)
+B  29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  (killed 25+)
+C  3 Jan 2020  Soleimani killed  (killed 7–10)
+: campaign  # attack  ^ airstrike  * killing  ~ protest  + military
+
+"""
 
 PLAIN_TABLE = (
     "Oct 2019 \u2013 Dec 2019\tcampaign\tCampaign of attacks on bases\tcampaign\tIraq\t\t\t0/2\n"

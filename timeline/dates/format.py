@@ -101,20 +101,26 @@ def local_span(start: FuzzyDate, end: FuzzyDate | None, zone: str | None) -> str
 
 def period_words(start: datetime, end: datetime) -> str:
     """A period asked for (the half-open [start, end) of --from/--to/--on) in
-    the words it was most likely asked in: both bounds at the coarsest
-    precision that names each exactly, "2019 to 2020", "Dec 2019 to Jan 2020",
-    "Mar 2020", "from 3 Jan 2020", "up to 2020". A bound at the calendar's
-    edge is open."""
+    the words it was most likely asked in: "2019 to 2020", "Dec 2019 to Jan
+    2020", "Mar 2020", "from 3 Jan 2020", "up to 2020", "all dates"."""
+    first, last = period_bounds(start, end)
+    if first is not None and last is not None:
+        return first if first == last else f"{first} to {last}"
+    if first is not None:
+        return f"from {first}"
+    return f"up to {last}" if last is not None else "all dates"
+
+
+def period_bounds(start: datetime, end: datetime) -> tuple[str | None, str | None]:
+    """The first and last bounds of a period asked for, both at the coarsest
+    precision that names each exactly ("2019", "Dec 2019", "3 Jan 2020"); a
+    bound at the calendar's edge is open (None)."""
     last = end - timedelta(microseconds=1)
     bounds = [(start, _fineness(start)) if start.year > 1 else None,
               (last, _fineness(end)) if end.year < 9999 else None]  # fmt: skip
     finest = max((b[1] for b in bounds if b is not None), default=0)
     first, final = (_bound(b[0], finest) if b is not None else None for b in bounds)
-    if first is not None and final is not None:
-        return first if first == final else f"{first} to {final}"
-    if first is not None:
-        return f"from {first}"
-    return f"up to {final}" if final is not None else "all dates"
+    return first, final
 
 
 def _fineness(edge: datetime) -> int:
