@@ -214,6 +214,7 @@ def test_one_outlier_does_not_flatten_the_other_bars(invoke: Invoke) -> None:
         ([500, 450, 20, 10], 500),  # but never more than one bar in four
         ([900, 300, 100, 30, 10], 900),  # a steady climb: nothing stands out
         ([7], 7),
+        ([176, 25, 16], 176),  # fewer than four bars: none is cut
         ([0, 0], 0),
         ([], 0),
     ],
@@ -227,7 +228,7 @@ def test_bars_cut_short_are_few_and_far_above_the_scale(totals: list[int]) -> No
     top = scale_top(totals)
     above = sorted(t for t in totals if t > top)
     assert top <= max(totals, default=0)
-    assert len(above) <= min(CLIP_MOST, max(1, sum(1 for t in totals if t) // 4))
+    assert len(above) <= min(CLIP_MOST, sum(1 for t in totals if t) // 4)
     if above:
         assert above[0] > CLIP_RATIO * top
         assert top in totals
@@ -256,6 +257,9 @@ def test_chart_fits_any_width(invoke: Invoke, width: str) -> None:
     assert result.stdout.startswith("Events per year, 1979 to 2024\n")
     # 1982-1997 hold no event: drawn as one compressed gap, not 16 empty columns.
     assert "\u2248 empty years left out" in result.stdout
+    months = invoke("chart", "--from", "2019", "--to", "2020", env={"COLUMNS": width})
+    widest = max(len(line) for line in months.stdout.splitlines()[:10])
+    assert widest >= int(width) * 2 // 3  # the bars use the terminal's width
 
 
 def test_chart_empty_and_errors(invoke: Invoke, mini_store: Path) -> None:

@@ -21,7 +21,8 @@ GAP_MIN = 3
 #: mark), so that one event's toll does not flatten every other bar.
 CLIP_RATIO = 3
 #: At most this many of the tallest bars are cut short, and never more than
-#: one bar in four: a chart of mostly cut bars says nothing.
+#: one bar in four (so none of fewer than four): a chart of mostly cut bars
+#: says nothing.
 CLIP_MOST = 3
 
 
@@ -193,7 +194,7 @@ def scale_top(totals: Sequence[int]) -> int:
     bars a row tall, and the scale stays linear for all the bars drawn whole.
     """
     values = sorted((t for t in totals if t > 0), reverse=True)
-    for n in range(1, min(CLIP_MOST, max(1, len(values) // 4), len(values) - 1) + 1):
+    for n in range(1, min(CLIP_MOST, len(values) // 4) + 1):
         if values[n - 1] > CLIP_RATIO * values[n]:
             return values[n]
     return values[0] if values else 0
