@@ -132,15 +132,15 @@ Dec 2019        bases
 """  # noqa: W291
 
 EVENTS_STACK = """\
-Oct 2019 – Dec 2019                                           
-Campaign of attacks on bases                                  
-campaign · campaign                                           
-Iraq · causes/effects 0/2                                     
-                                                              
-27 Dec 2019                                                   
-Rocket attack on K-1                                          
-k1 · attack                                                   
-K-1 Air Base, Iraq · killed 1 · injured 6 · causes/effects 1/1
+Oct 2019 – Dec 2019                                          
+Campaign of attacks on bases                                 
+campaign · campaign                                          
+Iraq · 0 causes, 2 effects                                   
+                                                             
+27 Dec 2019                                                  
+Rocket attack on K-1                                         
+k1 · attack                                                  
+K-1 Air Base, Iraq · killed 1 · injured 6 · 1 cause, 1 effect
 """  # noqa: W291
 
 EVENT_PANEL = """\

@@ -77,3 +77,13 @@ def test_the_summary_is_reflowed_as_paragraphs(invoke: Invoke) -> None:
         "coalition personnel, killing a US civilian contractor and wounding four US troops.\n\n"
         "Washington blamed Kata'ib Hezbollah, which denied it.\n"
     ) in piped
+
+
+@pytest.mark.usefixtures("terminal")
+def test_causes_and_effects_go_under_the_title_before_the_table_gives_way(invoke: Invoke) -> None:
+    result = invoke("--store", STORE, "list", "-f", "table", env={"COLUMNS": "68"})
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Date", "Event", "Killed", "Injured"]
+    assert " ".join(result.stdout.split()).count("K-1 Air Base, Iraq · 1 cause, 2 effects") == 1
+    assert "C/E:" not in result.stdout  # the caption explains only what is shown
+    assert max(len(line) for line in lines) <= 68

@@ -38,20 +38,26 @@ class _Column(NamedTuple):
     header: str
     justify: Literal["left", "right"]
     need: Need
-    #: The cell from a row's strings (HEADERS order), whether places have a
-    #: column, and the column's width.
-    draw: Callable[[_Row, bool, int], Text]
+    #: The cell from a row's strings (HEADERS order), what the Event cell
+    #: holds besides (a _Fold), and the column's width.
+    draw: Callable[[_Row, int, int], Text]
+
+
+#: What goes under an event's title when the width cannot give it a column:
+#: nothing, then the places, then the places and the causes/effects too.
+_APART, _PLACES_UNDER, _ALL_UNDER = 0, 1, 2
 
 
 def events_table(
     events: Sequence[Event], store: Store, width: int, zone: tzinfo | None = None
 ) -> Table | None:
     """A table of events within `width`: date, title with id and kind beneath,
-    where, killed, injured, and the number of causes/effects (C/E). None when
+    where, killed, injured, and the number of causes/effects (C/E); where and
+    C/E go under the title when they cannot have columns. None when even then
     the longest id and the shortest dates cannot fit beside each other."""
     rows = [row(event, store, zone) for event in events]
-    for places_apart in (True, False):
-        columns = _columns(rows, places_apart)
+    for fold in (_APART, _PLACES_UNDER, _ALL_UNDER):
+        columns = _columns(rows, fold)
         widths = fit([c.need for c in columns], width - GAP * (len(columns) - 1))
         if widths is not None:
             break
@@ -61,37 +67,37 @@ def events_table(
     for column, chosen in zip(columns, widths, strict=True):
         table.add_column(column.header, justify=column.justify, width=chosen, overflow="fold")
     for cells in rows:
-        table.add_row(*(c.draw(cells, places_apart, w) for c, w in zip(columns, widths, strict=True)))
+        table.add_row(*(c.draw(cells, fold, w) for c, w in zip(columns, widths, strict=True)))
     return table
 
 
-def _columns(rows: list[_Row], places_apart: bool) -> list[_Column]:
+def _columns(rows: list[_Row], fold: int) -> list[_Column]:
     """The columns that have something to show: header, justification, what
     each needs, and how its cell is drawn from a row (HEADERS order)."""
-    when, ident, title, kind, where, killed, injured, links = zip(*rows, strict=True)
-    headings = [f"{t}\n{i} \u00b7 {k}" + (f"\n{w}" if w and not places_apart else "")
-                for t, i, k, w in zip(title, ident, kind, where, strict=True)]  # fmt: skip
+    when, ident, _title, _kind, where, killed, injured, links = zip(*rows, strict=True)
+    headings = [_heading(cells, fold).plain for cells in rows]
     # A date is not split, only a span between its two dates or before a time.
     dates = [" ".join(d.split()[:3]) for cell in when for d in cell.split(" \u2013 ")]
     found = [
         _Column("Date", "left", need(when, "Date", whole=dates, share=2), _date),
         _Column("Event", "left", need(headings, "Event", whole=[*ident, TITLE * " "], share=4), _heading),
     ]
-    if places_apart and any(where):
+    if fold == _APART and any(where):
         found.append(_Column("Where", "left", need(where, "Where", share=3), _plain(4)))
     for header, index, values in (("Killed", 5, killed), ("Injured", 6, injured)):
         if any(values):
             found.append(_Column(header, "right", need(values, header, share=4), _plain(index)))
-    found.append(_Column("C/E", "right", need(links, "C/E", share=4), _plain(7)))
+    if fold != _ALL_UNDER:
+        found.append(_Column("C/E", "right", need(links, "C/E", share=4), _plain(7)))
     return found
 
 
-def _plain(index: int) -> Callable[[_Row, bool, int], Text]:
+def _plain(index: int) -> Callable[[_Row, int, int], Text]:
     """A cell that is one of the row's strings as it is."""
-    return lambda cells, _places_apart, _width: text(cells[index])
+    return lambda cells, _fold, _width: text(cells[index])
 
 
-def _date(cells: _Row, _places_apart: bool, width: int) -> Text:
+def _date(cells: _Row, _fold: int, width: int) -> Text:
     """The date or span, broken only between its two dates or before a
     time, never inside a date: "Oct 2019 –" over "Dec 2019"."""
     pieces: list[str] = []
@@ -112,18 +118,28 @@ def _date(cells: _Row, _places_apart: bool, width: int) -> Text:
     return text("\n".join(lines))
 
 
-def _heading(cells: _Row, places_apart: bool, _width: int = 0) -> Text:
-    """Title, then "id · kind" (dim places beneath when they have no column)."""
+def _heading(cells: _Row, fold: int, _width: int = 0) -> Text:
+    """Title, then "id · kind", then (dim) what has no column of its own:
+    the places, and the causes and effects in words, as the stack says them."""
     _when, ident, title, kind, where = cells[:5]
     heading = text(title)
     heading.append("\n")
     heading.append(text(ident, "cyan"))
     heading.append(" \u00b7 ", style="dim")
     heading.append(text(kind, style(kind)))
-    if where and not places_apart:
+    under = [where] if where and fold != _APART else []
+    if fold == _ALL_UNDER:
+        under.append(_links_words(cells[7]))
+    if under:
         heading.append("\n")
-        heading.append(text(where, "dim"))
+        heading.append(text(" \u00b7 ".join(under), "dim"))
     return heading
+
+
+def _links_words(links: str) -> str:
+    """ "1/2" (causes/effects) in words: "1 cause, 2 effects"."""
+    causes, effects = (int(n) for n in links.split("/"))
+    return f"{causes} cause{'' if causes == 1 else 's'}, {effects} effect{'' if effects == 1 else 's'}"
 
 
 def events_stack(events: Sequence[Event], store: Store, zone: tzinfo | None = None) -> Table:
@@ -135,9 +151,9 @@ def events_stack(events: Sequence[Event], store: Store, zone: tzinfo | None = No
         when, _ident, _title, _kind, where, killed, injured, links = cells
         block = text(when, "bold")
         block.append("\n")
-        block.append_text(_heading(cells, True))
+        block.append_text(_heading(cells, _APART))
         details = [where, f"killed {killed}" if killed else "", f"injured {injured}" if injured else ""]
-        details.append(f"causes/effects {links}")
+        details.append(_links_words(links))
         block.append("\n")
         block.append(text(" \u00b7 ".join(d for d in details if d), "dim"))
         if n:
@@ -156,7 +172,8 @@ def events_view(
         shown: RenderableType = events_stack(events, store, zone)
     else:
         shown = table
-        caption += " C/E: how many causes and effects each event has." if caption else ""
+        if caption and any(column.header == "C/E" for column in table.columns):
+            caption += " C/E: how many causes and effects each event has."
     if not caption:
         return shown
     return Group(shown, Text(), Text(caption, style="dim"))
