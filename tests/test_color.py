@@ -69,3 +69,11 @@ def test_on_a_terminal_auto_colours_and_never_and_no_color_do_not() -> None:
     assert not SGR.search(_on_a_pty("--color", "never", "chain", "campaign", env={}))
     assert not COLOUR.search(_on_a_pty("chain", "campaign", env={"NO_COLOR": "1"}))
     assert COLOUR.search(_on_a_pty("--color", "always", "chain", "campaign", env={"NO_COLOR": "1"}))
+
+
+def test_explore_line_mode_follows_color_too(invoke: Invoke) -> None:
+    coloured = invoke("--color", "always", "--store", STORE, "explore", "k1", "--line", input="q\n")
+    assert coloured.exit_code == 0, coloured
+    assert SGR.search(coloured.stdout)
+    plain = invoke("--store", STORE, "explore", "k1", "--line", input="q\n")
+    assert not SGR.search(plain.stdout)
