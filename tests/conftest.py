@@ -131,6 +131,16 @@ def isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 
 @pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands draw as on a terminal COLUMNS wide, unpaged (CliRunner's stdout
+    is not a terminal, and piped views are never wrapped)."""
+    import timeline.cli.screen
+
+    monkeypatch.setattr(timeline.cli.screen, "stdout_is_terminal", lambda: True)
+    monkeypatch.setenv("TIMELINE_PAGER", "cat")
+
+
+@pytest.fixture
 def mini_store(tmp_path: Path) -> Path:
     """A six-event store file."""
     path = tmp_path / "mini.toml"

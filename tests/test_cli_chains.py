@@ -90,7 +90,8 @@ PATH = """\
         (["path", "k1", "soleimani"], PATH),
     ],
 )
-def test_drawings(invoke: Invoke, args: list[str], expected: str) -> None:
+@pytest.mark.usefixtures("terminal")
+def test_drawings_on_an_80_column_terminal(invoke: Invoke, args: list[str], expected: str) -> None:
     result = invoke("--store", STORE, *args)
     assert result.exit_code == 0, result
     assert result.stdout == expected

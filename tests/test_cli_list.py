@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import MINI_STORE, Result
+from tests.test_render import EVENTS_TABLE
 
 Invoke = Callable[..., Result]
 
@@ -125,36 +127,22 @@ def test_bad_option_value_is_usage_error(invoke: Invoke, mini_store: Path) -> No
     assert result.exit_code == 2
 
 
-def test_piped_output_is_plain_one_line_per_event(invoke: Invoke, mini_store: Path) -> None:
+def test_piped_output_is_tab_separated_one_line_per_event(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "list", "-k", "airstrike", "-k", "protest")
     assert result.exit_code == 0
     assert result.stdout == (
-        "date                      id       title                            kind"
-        "       where                                    killed  injured  causes/effects\n"
-        "29 Dec 2019 19:00 +03:00  strikes  US strikes on Kata'ib Hezbollah  airstrike"
-        "  al-Qa'im, Iraq; Euphrates valley, Syria  25+     55+      2/2\n"
-        "31 Dec 2019 \u2013 1 Jan 2020  embassy  Embassy attack                   protest"
-        "    Baghdad, Iraq                                             1/1\n"
+        "29 Dec 2019 19:00 +03:00\tstrikes\tUS strikes on Kata'ib Hezbollah\tairstrike"
+        "\tal-Qa'im, Iraq; Euphrates valley, Syria\t25+\t55+\t2/2\n"
+        "31 Dec 2019 \u2013 1 Jan 2020\tembassy\tEmbassy attack\tprotest\tBaghdad, Iraq\t\t\t1/1\n"
     )
     assert "\x1b" not in result.stdout
 
 
-TABLE_80 = """\
-Date                Event              Where              Killed   Injured   C/E
-────────────────────────────────────────────────────────────────────────────────
-27 Dec 2019         Rocket attack on   K-1 Air Base,           1         6   1/1
-                    K-1                Iraq                                     
-                    k1 · attack                                                 
-29 Dec 2019 19:00   US strikes on      al-Qa'im, Iraq;       25+       55+   2/2
-+03:00              Kata'ib            Euphrates                                
-                    Hezbollah          valley, Syria                            
-                    strikes ·                                                   
-                    airstrike                                                   
-"""  # noqa: W291
+TABLE_80 = EVENTS_TABLE + "\n3 events, up to 29 Dec 2019. C/E: how many causes and effects each event has.\n"
 
 
 def test_table_at_80_columns(invoke: Invoke, mini_store: Path) -> None:
-    result = invoke("--store", str(mini_store), "list", "-f", "table", "-k", "attack", "-k", "airstrike")
+    result = invoke("--store", str(mini_store), "list", "-f", "table", "--to", "29 Dec 2019")
     assert result.exit_code == 0
     assert result.stdout == TABLE_80
 
@@ -164,7 +152,9 @@ TABLE_40 = """\
 Rocket attack on K-1                    
 k1 · attack                             
 K-1 Air Base, Iraq · killed 1 · injured 
-6 · causes/effects 1/1                  
+6 · 1 cause, 1 effect                   
+
+1 event.
 """  # noqa: W291
 
 
@@ -175,17 +165,22 @@ def test_narrow_terminal_stacks_events(invoke: Invoke, mini_store: Path) -> None
     assert result.stdout == TABLE_40
 
 
-@pytest.mark.parametrize("width", ["40", "72", "73", "74", "80", "100", "160"])
-def test_table_never_drops_data(invoke: Invoke, width: str) -> None:
-    events = len(ids(invoke, Path(_curated())))
+@pytest.mark.parametrize("width", ["40", "60", "74", "80", "100", "120", "160"])
+def test_table_never_drops_data_nor_breaks_an_id(invoke: Invoke, width: str) -> None:
+    every = ids(invoke, Path(_curated()))
     result = invoke("list", "-f", "table", env={"COLUMNS": width})
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert all(len(line) <= int(width) for line in lines)
-    if int(width) >= 74:
-        assert lines[0].split() == ["Date", "Event", "Where", "Killed", "Injured", "C/E"]
-    else:
-        assert result.stdout.count("causes/effects") == events
+    words = set(result.stdout.split())
+    assert [i for i in every if len(i) <= int(width) and i not in words] == []
+    header = lines[0].split()
+    if header[0] == "Date":
+        # the places and the causes/effects have columns, or (narrower) go under the titles
+        assert [h for h in header if h not in ("Where", "C/E")] == ["Date", "Event", "Killed", "Injured"]
+        assert "Where" not in header or "C/E" in header  # the places go under first
+    if "C/E" not in header:
+        assert len(re.findall(r"\d+\s+causes?,\s+\d+\s+effects?", result.stdout)) == len(every)
 
 
 def _curated() -> str:
@@ -281,3 +276,78 @@ def test_a_directory_as_store_is_bad_usage(invoke: Invoke, tmp_path: Path) -> No
     result = invoke("--store", str(tmp_path), "list")
     assert result.exit_code == 2
     assert "is a directory" in result.stderr
+
+
+LONG_SPAN = (
+    MINI_STORE
+    + """
+[[event]]
+id = "war"
+title = "A long war"
+kind = "background"
+start = "2003"
+end = "2011-12"
+sources = [{ title = "Seed" }]
+"""
+)
+
+
+@pytest.fixture
+def spans(tmp_path: Path) -> Path:
+    path = tmp_path / "spans.toml"
+    path.write_text(LONG_SPAN.replace('end = "2011-12"', 'end = "2020-06"'), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], ["war", "campaign", "k1", "strikes", "embassy"]),
+        (["--max-span", "1y"], ["campaign", "k1", "strikes", "embassy"]),
+        (["--max-span", "2m"], ["k1", "strikes", "embassy"]),
+        (["--max-span", "20 years"], ["war", "campaign", "k1", "strikes", "embassy"]),
+        (["--starting"], ["k1", "strikes", "embassy"]),
+    ],
+)
+def test_long_spans_can_be_left_out_or_matched_by_their_start(
+    invoke: Invoke, spans: Path, args: list[str], expected: list[str]
+) -> None:
+    assert ids(invoke, spans, "--from", "Dec 2019", "--to", "Dec 2019", *args) == expected
+
+
+def test_max_span_keeps_events_without_an_end_and_reads_like_window(invoke: Invoke, spans: Path) -> None:
+    assert "drawdown" in ids(invoke, spans, "--max-span", "1d")
+    result = invoke("--store", str(spans), "list", "--max-span", "long")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("error: --max-span: cannot read 'long'; use a number and a unit")
+
+
+CAPTIONED = """\
+Date                 Event                         Where  C/E
+─────────────────────────────────────────────────────────────
+2003 – Jun 2020      A long war                           0/0
+                     war · background                        
+Oct 2019 – Dec 2019  Campaign of attacks on bases  Iraq   0/2
+                     campaign · campaign                     
+
+the first 2 of 5 events (--limit), Dec 2019; 1 span over a year among them (--max-span 1y hides 
+them, --starting matches by start). C/E: how many causes and effects each event has.
+"""  # noqa: W291
+
+
+def test_the_caption_says_how_many_the_period_and_the_long_spans(invoke: Invoke, spans: Path) -> None:
+    result = invoke("--store", str(spans), "list", "-f", "table", "--on", "Dec 2019", "-n", "2",
+                    env={"COLUMNS": "100"})  # fmt: skip
+    assert result.exit_code == 0
+    assert result.stdout == CAPTIONED
+
+
+def test_the_caption_counts_what_max_span_left_out(invoke: Invoke, spans: Path) -> None:
+    asked = ["--from", "2019", "--to", "2020", "--max-span", "1y", "-k", "background", "-k", "protest"]
+    result = invoke("--store", str(spans), "list", "-f", "table", *asked, env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    assert result.stdout.endswith(
+        "\n1 event, 2019 to 2020; 1 span longer than 1y left out. C/E: how many causes and effects each event"
+        " \nhas.\n"
+    )
+    assert "Killed" not in result.stdout  # no figures: the columns give up their width

@@ -6,13 +6,16 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Result
 from tests.test_render import EVENT_PANEL
 
 Invoke = Callable[..., Result]
 
 
-def test_show_panel(invoke: Invoke, mini_store: Path) -> None:
+@pytest.mark.usefixtures("terminal")
+def test_show_panel_on_an_80_column_terminal(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "show", "strikes")
     assert result.exit_code == 0
     assert result.stdout == EVENT_PANEL

@@ -145,7 +145,8 @@ def ev(invoke: Invoke, *args: str) -> str:
         (("path", "militia-attacks-2023", "us-strikes-2024-02-02"), PATH_THROUGH_PARTS),
     ],
 )
-def test_exact_output(invoke: Invoke, args: tuple[str, ...], expected: str) -> None:
+@pytest.mark.usefixtures("terminal")
+def test_exact_output_on_an_80_column_terminal(invoke: Invoke, args: tuple[str, ...], expected: str) -> None:
     assert ev(invoke, *args) == expected
 
 

@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import Result
-from timeline.chart_data import GAP_MIN, Unit, choose_unit, stack
+from tests.test_render import CHART_VIEW
+from timeline.chart_data import CLIP_MOST, CLIP_RATIO, GAP_MIN, Unit, choose_unit, scale_top, stack
 from timeline.model import Count
 from timeline.stats import Total, total
 
@@ -123,6 +124,7 @@ United States        1   none recorded   none recorded
 """  # noqa: W291
 
 
+@pytest.mark.usefixtures("terminal")
 def test_stats_table(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "stats", "--from", "2020")
     assert result.exit_code == 0
@@ -158,19 +160,8 @@ def test_stacks_are_proportional_and_never_vanish() -> None:
     assert len(stack({"a": 1, "b": 1, "c": 1}, 3, 8)) == 8
 
 
-CHART_MINI = """\
-Events per month, Oct 2019 to Mar 2020
-3 ┤        ppp
-  │        AAA
-  │ccc     aaa KKK     mmm
-0 ┼──┴───┴───┴───┴───┴───┴─
-   2019        2020
-           AB  C
-A  27 Dec 2019  Rocket attack on K-1  (killed 1)
-B  29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  (killed 25+)
-C  3 Jan 2020  Soleimani killed  (killed 7–10)
-c campaign  a attack  A airstrike  K killing  p protest  m military
-"""
+# The mini store draws as the fixture store does (rich prints one newline more).
+CHART_MINI = CHART_VIEW.removesuffix("\n")
 
 
 def test_chart_of_a_small_store(invoke: Invoke, mini_store: Path) -> None:
@@ -179,37 +170,82 @@ def test_chart_of_a_small_store(invoke: Invoke, mini_store: Path) -> None:
     assert result.stdout == CHART_MINI
 
 
-CHART_CURATED_KILLED = """\
-Killed (lower bounds) per month, Oct 2023 to Feb 2024
-25 ┤                KKK
-   │    AAA         AAA
-   │    AAA         AAA
-   │    AAA         AAA
-   │    AAA         AAA
-   │    AAA     KKK AAA
-   │    AAA AAA MMM aaa
-   │mmm AAA AAA aaa aaa
- 0 ┼──┴───┴───┴───┴───┴─
-    2023        2024
-        ABC         DE
-A  8 Nov 2023  US F-15s strike an IRGC weapons store at Maysalun, Deir ez-Zor  
-(killed 9)
-B  12 Nov 2023  US strikes a training site near Abu Kamal and a safe house near 
-Mayadin  (killed 8)
-C  22 Nov 2023  US jets strike Kata'ib Hezbollah sites at Jurf al-Sakhar and in 
-Anbar  (killed 5–9)
-D  3 Feb 2024 00:00 +03:00  US strikes IRGC and militia targets in Iraq and 
-Syria in retaliation for Tower 22  (killed 16+)
-E  4 Feb 2024  Drone attack on the al-Omar base kills SDF commandos  (killed 
-6–7)
-a attack  A airstrike  M missile-strike  K killing  m military
-"""  # noqa: W291
+CHART_OUTLIER = """\
+Killed (lower bounds) per year, 1979 to 2024
+                            176
+25 ┤                ^^^^^^^ !!!!!!!
+   │                ^^^^^^^ ///////
+   │                ^^^^^^^ !!!!!!!                         ^^^^^^^
+   │                ^^^^^^^ !!!!!!!                         ^^^^^^^
+   │                ^^^^^^^ !!!!!!!                         ^^^^^^^
+   │                ^^^^^^^ !!!!!!!                 ^^^^^^^ ^^^^^^^
+   │                ^^^^^^^ !!!!!!!                 ^^^^^^^ ^^^^^^^
+   │                ^^^^^^^ !!!!!!! ^^^^^^^         ^^^^^^^ #######
+ 0 ┼──────┴─≈≈≈≈≈≈≈≈──────┴───────┴───────┴───────┴───────┴───────┴─
+    1979            2019    2020    2021    2022    2023    2024
+                    A       B       C               D       E
+A  29 Dec 2019  Strikes of December 2019  (killed 25)
+B  8 Jan 2020  An airliner shot down  (killed 176)
+C  27 Jun 2021  Strikes of June 2021  (killed 4)
+D  8 Nov 2023  Strikes of November 2023  (killed 9)
+E  2 Feb 2024  Strikes of February 2024  (killed 16)
+# attack  ^ airstrike  ! missile-strike
+/ 1 bar over 25 cut short, its value above   ≈ empty years left out
+Not drawn: 1 span over several years (killed at least 603):
+   2003 to 2011  A long insurgency  (killed 603+)
+"""
+OUTLIER = str(Path(__file__).parent / "fixtures" / "outlier.toml")
 
 
-def test_chart_of_the_curated_store_by_killed(invoke: Invoke) -> None:
-    result = invoke("chart", "--from", "2023-10", "--by", "killed")
+def test_one_outlier_does_not_flatten_the_other_bars(invoke: Invoke) -> None:
+    """Issue 13: over 1979-2024, a 176-killed event cut short, the 2019-2024
+    bars drawn to a scale of 25 (16 killed is 5 rows of 8, not 1)."""
+    result = invoke("--store", OUTLIER, "chart", "--by", "killed", "--from", "1979", "--to", "2024")
     assert result.exit_code == 0
-    assert result.stdout == CHART_CURATED_KILLED
+    assert result.stdout == CHART_OUTLIER
+
+
+@pytest.mark.parametrize(
+    ("totals", "top"),
+    [
+        ([176, 25, 16, 9, 4], 25),
+        ([10, 9, 8], 10),
+        ([500, 450, 20, 10, 8, 5, 4, 3], 20),  # two bars cut short
+        ([500, 450, 20, 10], 500),  # but never more than one bar in four
+        ([900, 300, 100, 30, 10], 900),  # a steady climb: nothing stands out
+        ([7], 7),
+        ([176, 25, 16], 176),  # fewer than four bars: none is cut
+        ([0, 0], 0),
+        ([], 0),
+    ],
+)
+def test_the_scale_cuts_only_bars_far_above_the_rest(totals: list[int], top: int) -> None:
+    assert scale_top(totals) == top
+
+
+@given(st.lists(st.integers(0, 10_000), max_size=40))
+def test_bars_cut_short_are_few_and_far_above_the_scale(totals: list[int]) -> None:
+    top = scale_top(totals)
+    above = sorted(t for t in totals if t > top)
+    assert top <= max(totals, default=0)
+    assert len(above) <= min(CLIP_MOST, sum(1 for t in totals if t) // 4)
+    if above:
+        assert above[0] > CLIP_RATIO * top
+        assert top in totals
+
+
+def test_counts_are_never_cut_short(invoke: Invoke) -> None:
+    result = invoke("--store", OUTLIER, "chart", "--from", "1979")
+    assert "cut short" not in result.stdout
+
+
+def test_the_title_keeps_the_period_asked(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "chart", "--from", "2019", "--to", "2020")
+    assert result.stdout.startswith("Events per month, 2019 to 2020\n")
+    result = invoke("--store", str(mini_store), "chart", "--from", "Dec 2019")
+    assert result.stdout.startswith("Events per month, Dec 2019 to Mar 2020\n")
+    result = invoke("--store", str(mini_store), "chart", "--on", "2020-01")
+    assert result.stdout.startswith("Events per month, Jan 2020\n")
 
 
 @pytest.mark.parametrize("width", ["40", "80", "120", "200"])
@@ -221,6 +257,9 @@ def test_chart_fits_any_width(invoke: Invoke, width: str) -> None:
     assert result.stdout.startswith("Events per year, 1979 to 2024\n")
     # 1982-1997 hold no event: drawn as one compressed gap, not 16 empty columns.
     assert "\u2248 empty years left out" in result.stdout
+    months = invoke("chart", "--from", "2019", "--to", "2020", env={"COLUMNS": width})
+    widest = max(len(line) for line in months.stdout.splitlines()[:10])
+    assert widest >= int(width) * 2 // 3  # the bars use the terminal's width
 
 
 def test_chart_empty_and_errors(invoke: Invoke, mini_store: Path) -> None:

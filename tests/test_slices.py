@@ -65,6 +65,7 @@ def test_a_slice_loads_checks_and_exports_the_same_bytes(invoke: Invoke, slice_f
     assert invoke("--store", str(slice_file), "export").stdout == slice_file.read_text(encoding="utf-8")
 
 
+@pytest.mark.usefixtures("terminal")  # drawn at 80 columns: piped views never wrap
 def test_chain_says_which_links_lead_outside(invoke: Invoke, slice_file: Path) -> None:
     result = invoke("--store", str(slice_file), "chain", "soleimani", "--causes")
     assert (result.exit_code, result.stdout) == (
@@ -85,6 +86,7 @@ def test_chain_says_which_links_lead_outside(invoke: Invoke, slice_file: Path) -
     assert result.stdout == "strikes\n"
 
 
+@pytest.mark.usefixtures("terminal")  # drawn at 80 columns: piped views never wrap
 def test_show_marks_outside_links(invoke: Invoke, slice_file: Path) -> None:
     result = invoke("--store", str(slice_file), "show", "strikes")
     assert result.exit_code == 0

@@ -62,6 +62,7 @@ def on_a_terminal(*args: str, cwd: Path) -> tuple[int, str]:
     assert COMMAND is not None
     main, secondary = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k != "TIMELINE_STORE"} | {"COLUMNS": "100", "TERM": "xterm"}
+    env["TIMELINE_PAGER"] = "cat"  # no pager waiting for a key (the pager has tests of its own)
     process = subprocess.Popen([COMMAND, *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                                stdout=secondary, stderr=secondary)  # fmt: skip
     os.close(secondary)

@@ -16,6 +16,15 @@ from timeline.palette import EVENT_KINDS
 #: A run of at least this many empty bins is drawn as one gap column.
 GAP_MIN = 3
 
+#: By a figure, a bar more than this many times taller than the next one down
+#: is cut short (drawn to the top, with its value printed over it and a break
+#: mark), so that one event's toll does not flatten every other bar.
+CLIP_RATIO = 3
+#: At most this many of the tallest bars are cut short, and never more than
+#: one bar in four (so none of fewer than four): a chart of mostly cut bars
+#: says nothing.
+CLIP_MOST = 3
+
 
 class Unit(Enum):
     """The width of one time bin."""
@@ -82,6 +91,16 @@ class Layout(NamedTuple):
     by: str
     spans: tuple[tuple[Event, int], ...] = ()  # left out: spans whose toll no one column can hold
     heights: Mapping[str, int] = {}  # event id -> value, for the labels
+    top: int = 0  # the scale's top: the peak, or lower when the tallest bars are cut short
+
+    @property
+    def scale(self) -> int:
+        """The value the drawing's full height stands for."""
+        return self.top or self.peak
+
+    def clipped(self, column: Column) -> bool:
+        """Whether the column's bar is cut short (taller than the scale)."""
+        return column.total > self.scale
 
 
 def choose_unit(first: int, last: int) -> Unit:
@@ -161,7 +180,24 @@ def layout(
         for n, event in enumerate(sorted(ranked, key=lambda e: e.sort_key))
     ]
     peak = max((c.total for c in columns), default=0)
-    return Layout(unit, columns, peak, labelled, by, tuple(spans), heights or {})
+    top = peak if by == "count" else scale_top([c.total for c in columns])
+    return Layout(unit, columns, peak, labelled, by, tuple(spans), heights or {}, top)
+
+
+def scale_top(totals: Sequence[int]) -> int:
+    """The top of a figure chart's scale: the tallest bar, unless the few
+    tallest (at most CLIP_MOST, and a quarter of the bars) stand more than
+    CLIP_RATIO times above the next one down; then that next one, and the
+    bars above it are cut short.
+
+    So PS752's 176 killed in one 2020 event does not leave the other years'
+    bars a row tall, and the scale stays linear for all the bars drawn whole.
+    """
+    values = sorted((t for t in totals if t > 0), reverse=True)
+    for n in range(1, min(CLIP_MOST, len(values) // 4) + 1):
+        if values[n - 1] > CLIP_RATIO * values[n]:
+            return values[n]
+    return values[0] if values else 0
 
 
 def _columns(

@@ -33,6 +33,8 @@ class FilterOptions:
     hide_wholes: bool = False
     #: With actor: also the actors these back (their `backers`).
     with_backed: bool = False
+    starting: bool = False
+    max_span: str | None = None
 
     def build(self, store: Store) -> Filter:
         """Check the options against the store and make the Filter.
@@ -58,4 +60,6 @@ class FilterOptions:
             top_level=self.top_level,
             hide_wholes=self.hide_wholes,
             with_backed=self.with_backed,
+            starting=self.starting,
+            max_span=self.max_span,
         )

@@ -1,8 +1,12 @@
 """One row per event kind: what it means, and how it is drawn everywhere.
 
 The terminal's rich style, the graph exports' fill colour (a Graphviz X11 name
-for DOT, the same colour as #rrggbb for Mermaid) and the chart's letter when
-there is no colour. A new kind is one new row.
+for DOT, the same colour as #rrggbb for Mermaid), the explorer's letter and the
+chart's symbol when there is no colour. A new kind is one new row.
+
+The terminal colours are 256-colour ones, each of its own hue, far enough
+apart to be told apart in a chart (tests/test_palette.py holds them to it):
+bold and plain of one colour looked the same on most terminals.
 """
 
 from __future__ import annotations
@@ -17,32 +21,33 @@ class Kind(NamedTuple):
     style: str  # rich style in a terminal
     dot: str  # Graphviz X11 colour name
     hex: str  # the same colour as #rrggbb (Mermaid)
-    letter: str  # the chart's letter without colour
+    letter: str  # the kind's letter in the explorer's timeline
+    symbol: str  # the chart's bar filling without colour: never a letter, so never a label
 
 
 PALETTE: Final[dict[str, Kind]] = {
     "background": Kind("long-running context: a revolution, a war, a rivalry",
-                       "dim", "gray90", "#e5e5e5", "b"),
+                       "grey50", "gray90", "#e5e5e5", "b", "."),
     "campaign": Kind("a series of attacks or operations over a span of time",
-                     "magenta", "plum", "#dda0dd", "c"),
+                     "purple", "plum", "#dda0dd", "c", ":"),
     "attack": Kind("an armed attack by a non-state group: rockets, drones, a storming",
-                   "red", "salmon", "#fa8072", "a"),
+                   "red3", "salmon", "#fa8072", "a", "#"),
     "airstrike": Kind("a strike from the air by a state's forces",
-                      "bold red", "tomato", "#ff6347", "A"),
+                      "royal_blue1", "tomato", "#ff6347", "A", "^"),
     "missile-strike": Kind("a state's missile or drone strike not from aircraft: ballistic missiles",
-                           "bold yellow", "orange", "#ffa500", "M"),
+                           "dark_orange", "orange", "#ffa500", "M", "!"),
     "killing": Kind("a targeted killing of a named person",
-                    "bold magenta", "orchid", "#da70d6", "K"),
+                    "deep_pink1", "orchid", "#da70d6", "K", "*"),
     "protest": Kind("demonstrations, sit-ins, crowds",
-                    "yellow", "khaki", "#f0e68c", "p"),
+                    "yellow1", "khaki", "#f0e68c", "p", "~"),
     "political": Kind("a government's decision, law, vote or declaration at home",
-                      "cyan", "lightblue", "#add8e6", "l"),
+                      "spring_green2", "lightblue", "#add8e6", "l", "="),
     "diplomatic": Kind("between states: talks, condemnations, agreements, breaks",
-                       "blue", "lightsteelblue", "#b0c4de", "d"),
+                       "deep_sky_blue1", "lightsteelblue", "#b0c4de", "d", "%"),
     "military": Kind("forces formed, deployed, withdrawn or commanded",
-                     "green", "palegreen", "#98fb98", "m"),
+                     "green3", "palegreen", "#98fb98", "m", "+"),
     "statement": Kind("threats, warnings, claims and denials",
-                      "bright_black", "wheat", "#f5deb3", "s"),
+                      "light_pink1", "wheat", "#f5deb3", "s", '"'),
 }  # fmt: skip
 
 #: Event kinds, with what each means, in drawing order. The loader refuses any other.

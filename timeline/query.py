@@ -14,6 +14,8 @@ from timeline.model import FIRM_STATUSES, Event, Store, chronological_key
 from timeline.palette import EVENT_KINDS
 
 if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
+
     from timeline.dates.parse import Period
 
 SORT_KEYS = ("date", "killed", "injured", "title", "kind")
@@ -52,12 +54,18 @@ class Filter:
     top_level: bool = False
     #: Drop events that have parts.
     hide_wholes: bool = False
+    #: Match the period by the event's start alone, not its whole span.
+    starting: bool = False
+    #: Drop spans (events with an end) longer than this.
+    max_span: relativedelta | None = None
 
     def matches(self, event: Event, store: Store) -> bool:
         """Whether the event passes every constraint."""
-        if self.period is not None and not (
-            event.period_start < self.period.end and self.period.start < event.period_end
-        ):
+        if self.period is not None:
+            last = event.start.end if self.starting else event.period_end
+            if not (event.period_start < self.period.end and self.period.start < last):
+                return False
+        if self.max_span is not None and event.end is not None and longer_than(event, self.max_span):
             return False
         if self.kinds and event.kind not in self.kinds:
             return False
@@ -92,6 +100,14 @@ class Filter:
         return False
 
 
+def longer_than(event: Event, span: relativedelta) -> bool:
+    """Whether the event's period is longer than the span (a relativedelta)."""
+    try:
+        return event.period_start + span < event.period_end
+    except (OverflowError, ValueError):  # the span reaches past year 9999
+        return False
+
+
 def build_filter(
     store: Store,
     *,
@@ -109,10 +125,13 @@ def build_filter(
     top_level: bool = False,
     hide_wholes: bool = False,
     with_backed: bool = False,
+    starting: bool = False,
+    max_span: str | None = None,
 ) -> Filter:
     """The Filter for the values of the filter options (--from, --to, --on,
-    --around with --window, --actor with --confirmed, --country, --kind, --tag,
-    --search, --top-level, --hide-wholes, --with-backed), checked against the store.
+    --around with --window, --starting, --actor with --confirmed, --country,
+    --kind, --tag, --search, --top-level, --hide-wholes, --with-backed,
+    --max-span), checked against the store.
 
     Raises:
         UsageError: a date, actor, country, kind or tag that cannot be understood.
@@ -129,6 +148,11 @@ def build_filter(
         from timeline.dates.parse import user_range
 
         period = user_range(since, until, on)
+    longest = None
+    if max_span is not None:
+        from timeline.dates.parse import parse_window
+
+        longest = parse_window(max_span, "--max-span")
     return Filter(
         period=period,
         actors=_actors(store, actors, with_backed),
@@ -139,6 +163,8 @@ def build_filter(
         confirmed=confirmed,
         top_level=top_level,
         hide_wholes=hide_wholes,
+        starting=starting,
+        max_span=longest,
     )
 
 

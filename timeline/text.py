@@ -17,6 +17,7 @@ _UNSAFE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]"
 )
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -45,6 +46,15 @@ def terminal(text: str) -> str:
 def one_line(text: str) -> str:
     """Cleaned text with line breaks folded to spaces, for one-line cells."""
     return clean(_LINE_BREAKS.sub(" ", text))
+
+
+def reflow(text: str) -> str:
+    """Text as paragraphs: the lines within a paragraph joined with spaces,
+    paragraphs kept apart by one blank line, so that text hard-wrapped for a
+    file is wrapped again only where it is shown."""
+    if "\n" not in text:
+        return text
+    return "\n\n".join(" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip())
 
 
 def places(event: Event) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -153,6 +154,10 @@ class State:
     store_option: Path | None = None
     use_cache: bool = True
     _store: Store | None = None
+    #: --color: auto, always or never.
+    color: str = "auto"
+    #: False with --no-pager.
+    pager: bool = True
 
     @property
     def path(self) -> Path:
@@ -200,6 +205,14 @@ def state(ctx: typer.Context) -> State:
     return found
 
 
+class Color(StrEnum):
+    """What --color accepts, as ripgrep and git spell it."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 def _show_version(value: bool) -> None:
     if value:
         sys.stdout.write(f"timeline {__version__}\n")
@@ -227,6 +240,13 @@ def root(
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
     ] = False,
+    color: Annotated[
+        Color,
+        typer.Option("--color", help="Colour: auto (a terminal, unless NO_COLOR is set), always or never."),
+    ] = Color.auto,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Print long output directly, not through $PAGER.")
+    ] = False,
 ) -> None:
     """Explore the escalation chain between the United States and Iran-backed
     militias in Iraq and Syria, 2019-2024.
@@ -239,7 +259,7 @@ def root(
 
       timeline --store my-events.toml check
     """
-    ctx.obj = State(store, not no_cache)
+    ctx.obj = State(store, not no_cache, color=color.value, pager=not no_pager)
 
 
 def main() -> None:

@@ -14,6 +14,8 @@ from timeline.errors import NotFoundError, UsageError
 from timeline.model import Store
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from timeline.graph import ChainNode, Direction
 
 
@@ -119,7 +121,7 @@ def chain(
         period = user_range(since or DEFAULT_WINDOW[0], until or DEFAULT_WINDOW[1], None)
         assert period is not None  # both bounds are given
         forest = window_forest(store, period, context, depth, membership)
-        _print_chain(store, forest, Direction.EFFECTS, output, zone)
+        _print_chain(ctx, store, forest, Direction.EFFECTS, output, zone)
         _say_where_drawing_stopped(forest, asked, depth)
         return
     if since is not None or until is not None or context:
@@ -130,12 +132,12 @@ def chain(
     if both:
         before = _tree(store, root, Direction.CAUSES, membership, depth)
         after = _tree(store, root, Direction.EFFECTS, membership, depth)
-        _print_both(store, root, before[0], after[0], output, zone)
+        _print_both(ctx, store, root, before[0], after[0], output, zone)
         _say_where_drawing_stopped([*before, *after], asked, depth)
         return
     direction = Direction.CAUSES if causes else Direction.EFFECTS
     forest = _tree(store, root, direction, membership, depth)
-    _print_chain(store, forest, direction, output, zone)
+    _print_chain(ctx, store, forest, direction, output, zone)
     _say_where_drawing_stopped(forest, asked, depth)
 
 
@@ -175,7 +177,12 @@ def _write_ids(nodes: "Iterable[ChainNode]") -> None:
 
 
 def _print_chain(
-    store: Store, forest: "list[ChainNode]", direction: "Direction", output: ChainFormat, zone: tzinfo | None
+    ctx: typer.Context,
+    store: Store,
+    forest: "list[ChainNode]",
+    direction: "Direction",
+    output: ChainFormat,
+    zone: tzinfo | None,
 ) -> None:
     if output == ChainFormat.ids:
         from timeline.graph import walk
@@ -187,17 +194,24 @@ def _print_chain(
 
         write(chain_json(forest, store, direction.value))
         return
-    from timeline.render.console import make_console
+    from timeline.cli.screen import screen
     from timeline.render.tree import chain_tree
 
-    if not forest:
-        make_console().print("No events in that window.", style="dim")
-        return
-    make_console().print(chain_tree(forest, store, None, zone, direction))
+    with screen(ctx) as console:
+        if not forest:
+            console.print("No events in that window.", style="dim")
+            return
+        console.print(chain_tree(forest, store, None, zone, direction))
 
 
 def _print_both(
-    store: Store, root: str, before: "ChainNode", after: "ChainNode", output: ChainFormat, zone: tzinfo | None
+    ctx: typer.Context,
+    store: Store,
+    root: str,
+    before: "ChainNode",
+    after: "ChainNode",
+    output: ChainFormat,
+    zone: tzinfo | None,
 ) -> None:
     from timeline.graph import walk
 
@@ -209,10 +223,11 @@ def _print_both(
 
         write(both_json(before, after, store))
         return
-    from timeline.render.console import make_console
+    from timeline.cli.screen import screen
     from timeline.render.tree import both_tree
 
-    make_console().print(both_tree(store, root, before, after, zone))
+    with screen(ctx) as console:
+        console.print(both_tree(store, root, before, after, zone))
 
 
 @app.command("path")
@@ -285,13 +300,14 @@ def path(
         for chunk in path_json_chunks(routes, truncated, store):
             write(chunk)
         return
-    from timeline.render.console import make_console
+    from timeline.cli.screen import screen
     from timeline.render.tree import routes_parts
 
-    console, batch = make_console(), []
-    for part in routes_parts(routes, store, zone, truncated, most):
-        batch.append(part)
-        if len(batch) >= 200:  # a print call costs: draw a few routes at a time
-            console.print(*batch, sep="\n")
-            batch.clear()
-    console.print(*batch, sep="\n")
+    with screen(ctx) as console:
+        batch: list[RenderableType] = []
+        for part in routes_parts(routes, store, zone, truncated, most):
+            batch.append(part)
+            if len(batch) >= 200:  # a print call costs: draw a few routes at a time
+                console.print(*batch, sep="\n")
+                batch.clear()
+        console.print(*batch, sep="\n")

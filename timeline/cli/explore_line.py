@@ -14,8 +14,9 @@ OPENING = "Type a number to follow a link, an id to go to it, ? for help, q to l
 COMMANDS = ("b", "n", "p", "l", "q", "?", "help", "quit")
 
 
-def run(store: Store, start: Event, zone: tzinfo | None) -> None:
-    """Walk from `start` until the user leaves (q, end of input, Ctrl-C)."""
+def run(store: Store, start: Event, zone: tzinfo | None, color: str = "auto") -> None:
+    """Walk from `start` until the user leaves (q, end of input, Ctrl-C);
+    `color` is --color's auto, always or never."""
     from timeline.cli.line_editing import start as line_editing
     from timeline.explore import Reply, Session, links
     from timeline.render.console import make_console
@@ -23,7 +24,7 @@ def run(store: Store, start: Event, zone: tzinfo | None) -> None:
     from timeline.render.explore import choices_view, links_view
 
     session = Session(store, start)
-    console = make_console()
+    console = make_console(color=color)
 
     def show(reply: Reply) -> None:
         if reply.kind == "event" and reply.event is not None:

@@ -87,4 +87,5 @@ def explore(
     from timeline.explore import escalation_start
     from timeline.query import resolve_event
 
-    line_mode(store, resolve_event(store, event_id) if event_id else escalation_start(store), zone)
+    opening = resolve_event(store, event_id) if event_id else escalation_start(store)
+    line_mode(store, opening, zone, color=state(ctx).color)

@@ -3,7 +3,7 @@
 # No `from __future__ import annotations` in the command modules: typer reads
 # their signatures on every run, and string annotations would each be eval()ed.
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,10 @@ from timeline.cli.options import (
     zone_option,
 )
 from timeline.filters import FilterOptions
+
+if TYPE_CHECKING:
+    from timeline.model import Event, Store
+    from timeline.query import Filter
 
 app = commands_app()
 
@@ -70,7 +74,8 @@ def list_events(
 
     store = state(ctx).store()
     zone = zone_option(tz)
-    matched = sort_events(select(store, where.build(store)), sort, reverse)
+    selection = where.build(store)
+    matched = sort_events(select(store, selection), sort, reverse)
     events = limited(matched, limit)
     chosen = output or (ListFormat.table if stdout_is_terminal() else ListFormat.plain)
     if chosen is ListFormat.ids:
@@ -84,14 +89,39 @@ def list_events(
 
         write(plain_table(events, store, zone))
     else:
-        from timeline.render.console import make_console
+        from timeline.cli.screen import screen
         from timeline.render.table import events_view
 
-        console = make_console()
-        if events:
-            console.print(events_view(events, store, console.width, zone))
-        elif not matched:
-            console.print("No events match.", style="dim")
+        with screen(ctx, picture=True) as console:
+            if events:
+                caption = _caption(store, selection, where.max_span, len(matched), events)
+                console.print(events_view(events, store, console.width, zone, caption))
+            elif not matched:
+                console.print("No events match.", style="dim")
+
+
+def _caption(
+    store: "Store", selection: "Filter", max_span: str | None, matched: int, shown: "list[Event]"
+) -> str:
+    """The table's caption: how many events, the period asked, the long spans
+    among them (or how many --max-span left out), and what C/E means."""
+    import dataclasses
+
+    from dateutil.relativedelta import relativedelta
+
+    from timeline.dates.format import period_words
+    from timeline.query import longer_than, select
+    from timeline.render.table import list_caption
+
+    period = period_words(*selection.period) if selection.period is not None else None
+    year = relativedelta(years=1)
+    hidden = 0
+    if selection.max_span is not None:
+        hidden = len(select(store, dataclasses.replace(selection, max_span=None))) - matched
+        long_spans = 0
+    else:
+        long_spans = sum(1 for e in shown if e.end is not None and longer_than(e, year))
+    return list_caption(len(shown), matched, period, long_spans, hidden, max_span)
 
 
 @app.command("show")
@@ -133,7 +163,9 @@ def show(
         # that loads as a store, its links to other events kept as outside.
         write(store_json(store, [event]))
         return
-    from timeline.render.console import make_console
+    from timeline.cli.screen import screen
+    from timeline.render.console import unwrapped
     from timeline.render.detail import event_panel
 
-    make_console().print(event_panel(event, store, zone_option(tz)))
+    with screen(ctx) as console:
+        console.print(event_panel(event, store, zone_option(tz), framed=not unwrapped(console)))

@@ -246,6 +246,24 @@ HideWholesOption = Annotated[
         rich_help_panel="Filters",
     ),
 ]
+StartingOption = Annotated[
+    bool,
+    typer.Option(
+        "--starting",
+        help="Match --from/--to/--on/--around by an event's start alone, not its whole span.",
+        rich_help_panel="Filters",
+    ),
+]
+MaxSpanOption = Annotated[
+    str | None,
+    typer.Option(
+        "--max-span",
+        metavar="N[d|w|m|y]",
+        help="Leave out spans longer than this (background, campaigns): 1y, 6m.",
+        rich_help_panel="Filters",
+        show_default=False,
+    ),
+]
 TzOption = Annotated[
     str | None,
     typer.Option(
@@ -332,6 +350,8 @@ _FILTERS: tuple[tuple[str, Any, Any], ...] = (
     ("with_backed", WithBackedOption, False),
     ("top_level", TopLevelOption, False),
     ("hide_wholes", HideWholesOption, False),
+    ("starting", StartingOption, False),
+    ("max_span", MaxSpanOption, None),
 )
 
 

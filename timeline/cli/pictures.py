@@ -53,14 +53,14 @@ def stats(
 
         write(dumps(summary_to_dict(summary, store)))
         return
-    from timeline.render.console import make_console
+    from timeline.cli.screen import screen
     from timeline.render.stats import stats_view
 
-    console = make_console()
-    if events:
-        console.print(stats_view(summary, store))
-    else:
-        console.print("No events match.", style="dim")
+    with screen(ctx) as console:
+        if events:
+            console.print(stats_view(summary, store))
+        else:
+            console.print("No events match.", style="dim")
 
 
 class ChartMeasure(StrEnum):
@@ -100,29 +100,32 @@ def chart(
       timeline chart --from 1979 --to 2024 --by injured
     """
     from timeline.chart_data import layout
+    from timeline.cli.screen import screen
     from timeline.query import select
     from timeline.render.chart import chart_view
-    from timeline.render.console import make_console
+    from timeline.stats import own
 
     store = state(ctx).store()
     selection = where.build(store)
     events = select(store, selection)
-    console = make_console()
-    axis = 8
+    asked: tuple[str | None, str | None] = (None, None)
     since_month = None
-    if selection.period is not None and selection.period.start.year > 1:
-        since_month = selection.period.start.year * 12 + selection.period.start.month - 1
-    from timeline.stats import own
+    if selection.period is not None:
+        from timeline.dates.format import period_bounds
 
+        asked = period_bounds(*selection.period)
+        if selection.period.start.year > 1:
+            since_month = selection.period.start.year * 12 + selection.period.start.month - 1
     measure = "injured" if by is ChartMeasure.injured else "killed"
     heights = {}
     for event in events:
         count = getattr(own(store, event), measure)
         heights[event.id] = (count.min or 0) if count is not None else 0
-    drawn = layout(events, by.value, max(10, console.width - axis), since=since_month, heights=heights)
-    if drawn is None:
-        console.print("No events match." if not events else "The terminal is too narrow for this span.")
-        return
-    console.print(
-        chart_view(drawn, console.width, plain=console.color_system is None or console.no_color), end=""
-    )
+    with screen(ctx, picture=True) as console:
+        axis = 8
+        drawn = layout(events, by.value, max(10, console.width - axis), since=since_month, heights=heights)
+        if drawn is None:
+            console.print("No events match." if not events else "The terminal is too narrow for this span.")
+            return
+        plain = console.color_system is None or console.no_color
+        console.print(chart_view(drawn, console.width, plain=plain, asked=asked), end="")

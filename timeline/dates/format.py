@@ -6,7 +6,7 @@ into any other tool), which U+2212 MINUS SIGN could not."""
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import datetime, time, timedelta, tzinfo
 
 from timeline.dates.zones import aware, in_zone
 from timeline.model import FuzzyDate, Precision, format_offset
@@ -97,3 +97,48 @@ def local_span(start: FuzzyDate, end: FuzzyDate | None, zone: str | None) -> str
     """`local_date` of a date or a span: "29 Dec 2019 19:00 +03 (Baghdad)"."""
     shown = local_date(start, zone)
     return shown if end is None else f"{shown} {EN_DASH} {local_date(end, zone)}"
+
+
+def period_words(start: datetime, end: datetime) -> str:
+    """A period asked for (the half-open [start, end) of --from/--to/--on) in
+    the words it was most likely asked in: "2019 to 2020", "Dec 2019 to Jan
+    2020", "Mar 2020", "from 3 Jan 2020", "up to 2020", "all dates"."""
+    first, last = period_bounds(start, end)
+    if first is not None and last is not None:
+        return first if first == last else f"{first} to {last}"
+    if first is not None:
+        return f"from {first}"
+    return f"up to {last}" if last is not None else "all dates"
+
+
+def period_bounds(start: datetime, end: datetime) -> tuple[str | None, str | None]:
+    """The first and last bounds of a period asked for, both at the coarsest
+    precision that names each exactly ("2019", "Dec 2019", "3 Jan 2020"); a
+    bound at the calendar's edge is open (None)."""
+    last = end - timedelta(microseconds=1)
+    bounds = [(start, _fineness(start)) if start.year > 1 else None,
+              (last, _fineness(end)) if end.year < 9999 else None]  # fmt: skip
+    finest = max((b[1] for b in bounds if b is not None), default=0)
+    first, final = (_bound(b[0], finest) if b is not None else None for b in bounds)
+    return first, final
+
+
+def _fineness(edge: datetime) -> int:
+    """0 when the instant starts a year, 1 a month, 2 a day, 3 otherwise."""
+    if edge.time() != time():
+        return 3
+    if edge.day != 1:
+        return 2
+    return 1 if edge.month != 1 else 0
+
+
+def _bound(moment: datetime, fineness: int) -> str:
+    """A bound as "2019", "Dec 2019", "29 Dec 2019" or "29 Dec 2019 11:00"."""
+    words = [str(moment.year)]
+    if fineness >= 1:
+        words.insert(0, MONTHS[moment.month - 1])
+    if fineness >= 2:
+        words.insert(0, str(moment.day))
+    if fineness >= 3:
+        words.append(f"{moment:%H:%M}")
+    return " ".join(words)

@@ -279,8 +279,9 @@ def user_range(since: str | None, until: str | None, on: str | None) -> Period |
 _WINDOW = re.compile(r"\s*(?P<n>\d+)\s*(?P<unit>d|days?|w|weeks?|m|months?|y|years?)\s*", re.IGNORECASE)
 
 
-def parse_window(text: str) -> relativedelta:
-    """A window such as "2w", "10 days", "3m" or "1y" as a relativedelta.
+def parse_window(text: str, option: str = "--window") -> relativedelta:
+    """A window such as "2w", "10 days", "3m" or "1y" as a relativedelta
+    (`option` names it in the error: --window, --max-span).
 
     Raises:
         UsageError: when the text is not a whole number and a unit.
@@ -289,7 +290,7 @@ def parse_window(text: str) -> relativedelta:
 
     match = _WINDOW.fullmatch(text)
     if match is None:
-        raise UsageError(f"--window: cannot read {text!r}; use a number and a unit: 10d, 2w, 3m, 1y")
+        raise UsageError(f"{option}: cannot read {text!r}; use a number and a unit: 10d, 2w, 3m, 1y")
     n, unit = int(match["n"]), match["unit"].lower()[0]
     if unit == "d":
         return relativedelta(days=n)

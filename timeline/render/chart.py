@@ -1,60 +1,79 @@
 """`chart`: the timeline as stacked bars over a time axis, drawn as rich Text.
 
 In colour each kind has a colour; without colour (piped, NO_COLOR) each kind
-has a letter, so the picture still says which kind is which.
+has a symbol (never a letter, so never mistaken for the A-E event labels),
+so the picture still says which kind is which. The bars widen to fill the
+width given; month and quarter charts label their months or quarters, and
+every chart its years. A bar cut short (see chart_data.scale_top) reaches
+the top with a break mark in it and its value printed over it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 
-from timeline.chart_data import Layout, Unit, stack
-from timeline.dates.format import format_date
+from timeline.chart_data import Column, Layout, Unit, stack
+from timeline.dates.format import MONTHS, format_date
 from timeline.palette import EVENT_KINDS, PALETTE, style
 from timeline.text import one_line
 
 BLOCK = "\u2588"
 HEIGHT = 8
+#: The widest a column is drawn (a bar and the gap after it): wider bars say no more.
+WIDEST = 8
+#: What marks a bar cut short, in colour and without (no kind's symbol).
+BREAK = "\u2571"
+BREAK_PLAIN = "/"
 
 
 def _cell(kind: str, width: int, plain: bool) -> Text:
     if plain:
         found = PALETTE.get(kind)
-        return Text((found.letter if found is not None else "?") * width)
+        return Text((found.symbol if found is not None else "?") * width)
     return Text(BLOCK * width, style=style(kind) or "white")
 
 
 _MEASURES = {"count": "events", "killed": "killed (lower bounds)", "injured": "injured (lower bounds)"}
 
 
-def chart_view(chart: Layout, width: int, plain: bool) -> Text:
-    """The whole picture: title, bars, axis, year labels, marks, legends."""
+def chart_view(
+    chart: Layout, width: int, plain: bool, asked: tuple[str | None, str | None] = (None, None)
+) -> Text:
+    """The whole picture: title, bars, axis, month and year labels, marks,
+    legends. `asked` holds the bounds of the period asked for, in words
+    ("2019", "2020"): the title keeps them rather than the first and last
+    columns drawn, which stand in only for a bound not given."""
     if not chart.columns:
         out = Text(f"No {chart.by} to draw outside spans.\n")
         out.append_text(_spans(chart))
         return out
     height = min(HEIGHT, chart.peak) if chart.by == "count" else HEIGHT
-    axis_width = len(str(chart.peak)) + 2
+    axis_width = len(str(chart.scale)) + 2
     room = max(1, width - axis_width - 1)
-    span = max(1, min(4, room // max(1, len(chart.columns))))
+    span = max(1, min(WIDEST, room // max(1, len(chart.columns))))
     bar = span - 1 if span > 1 else 1
-    stacks = [stack(c.values, chart.peak, height) for c in chart.columns]
-    measure = _MEASURES[chart.by]
+    stacks = [_bar(c, chart, height) for c in chart.columns]
     first, last = chart.columns[0].first, chart.columns[-1].last
     out = Text()
-    out.append(f"{measure.capitalize()} per {chart.unit.value[0]}, ", style="bold")
-    out.append(f"{chart.unit.label(first)} to {chart.unit.label(last)}\n", style="bold")
+    out.append(f"{_MEASURES[chart.by].capitalize()} per {chart.unit.value[0]}, ", style="bold")
+    since, until = asked[0] or chart.unit.label(first), asked[1] or chart.unit.label(last)
+    out.append(f"{since if since == until else f'{since} to {until}'}\n", style="bold")
+    if any(chart.clipped(c) for c in chart.columns):
+        out.append_text(_over_the_top(chart, axis_width, span))
     for row in range(height - 1, -1, -1):
-        label = str(chart.peak) if row == height - 1 else ""
+        label = str(chart.scale) if row == height - 1 else ""
         out.append(label.rjust(axis_width - 2) + (" \u2524" if row == height - 1 else " \u2502"))
         for column, kinds in zip(chart.columns, stacks, strict=True):
-            if column.is_gap:
+            if column.is_gap or row >= len(kinds):
                 out.append(" " * span)
-            elif row < len(kinds):
-                out.append_text(_cell(kinds[row], bar, plain))
-                out.append(" " * (span - bar))
+                continue
+            if chart.clipped(column) and row == height - 2:
+                out.append((BREAK_PLAIN if plain else BREAK) * bar, style="" if plain else style(kinds[row]))
             else:
-                out.append(" " * span)
+                out.append_text(_cell(kinds[row], bar, plain))
+            out.append(" " * (span - bar))
         out.rstrip()
         out.append("\n")
     out.append("0".rjust(axis_width - 2) + " \u253c")
@@ -65,7 +84,9 @@ def chart_view(chart: Layout, width: int, plain: bool) -> Text:
             tick = "?" if column.uncertain else "\u2534"
             out.append(("\u2500" * (bar - 1) + tick + "\u2500" * (span - bar))[:span])
     out.append("\n")
-    out.append_text(_years(chart, axis_width, span))
+    if chart.unit is not Unit.YEAR:
+        out.append(_labels(chart, axis_width, span, _period_name))
+    out.append(_labels(chart, axis_width, span, _year_name))
     marks = [" "] * (axis_width + span * len(chart.columns))
     for mark, _event, index in chart.labelled:
         position = axis_width + index * span
@@ -79,24 +100,60 @@ def chart_view(chart: Layout, width: int, plain: bool) -> Text:
     return out
 
 
-def _years(chart: Layout, axis_width: int, span: int) -> Text:
+def _bar(column: Column, chart: Layout, height: int) -> list[str]:
+    """The kinds filling the column's bar from the bottom; a bar cut short
+    fills the whole height, its kinds in their shares of its own total."""
+    if chart.clipped(column):
+        return stack(column.values, column.total, height)
+    return stack(column.values, chart.scale, height)
+
+
+def _over_the_top(chart: Layout, axis_width: int, span: int) -> Text:
+    """The values of the bars cut short, each over its bar."""
+    line = [" "] * (axis_width + span * len(chart.columns) + 12)
+    for n, column in enumerate(chart.columns):
+        if chart.clipped(column):
+            value = str(column.total)
+            position = axis_width + n * span
+            if all(c == " " for c in line[max(0, position - 1) : position + len(value)]):
+                line[position : position + len(value)] = list(value)
+    return Text("".join(line).rstrip() + "\n")
+
+
+def _period_name(unit: Unit, index: int) -> tuple[str, str]:
+    """A month's or quarter's name ("Jan", "Q1"), and what a narrow column
+    shows instead (the month's initial)."""
+    month = index * unit.months % 12
+    if unit is Unit.QUARTER:
+        return f"Q{month // 3 + 1}", f"Q{month // 3 + 1}"
+    return MONTHS[month], MONTHS[month][0]
+
+
+def _year_name(unit: Unit, index: int) -> tuple[str, str]:
+    return str(unit.year_of(index)), str(unit.year_of(index))
+
+
+def _labels(chart: Layout, axis_width: int, span: int, namer: Callable[[Unit, int], tuple[str, str]]) -> str:
+    """A line of labels under the axis, each starting at its column: months
+    or quarters (every column that has room; initials when the columns are
+    too narrow for names), or years (at the first column of each year)."""
     line = [" "] * (axis_width + span * len(chart.columns) + 6)
-    previous: int | None = None
     free_from = 0
+    previous = ""
+    years = namer is _year_name
     for n, column in enumerate(chart.columns):
         if column.is_gap:
             continue
-        year = chart.unit.year_of(column.first)
-        if year == previous:
+        full, short = namer(chart.unit, column.first)
+        label = full if len(full) < span or years else short
+        if years and label == previous:
             continue
-        previous = year
+        previous = label
         position = axis_width + n * span
-        if chart.unit is Unit.YEAR or position >= free_from:
-            label = str(year) if chart.unit is not Unit.YEAR or position >= free_from else ""
-            if label and position >= free_from:
-                line[position : position + len(label)] = list(label)
-                free_from = position + len(label) + 1
-    return Text("".join(line).rstrip() + "\n")
+        if position >= free_from:
+            line[position : position + len(label)] = list(label)
+            free_from = position + len(label) + 1
+    return "".join(line).rstrip() + "\n"
 
 
 def _legends(chart: Layout, plain: bool) -> Text:
@@ -119,6 +176,13 @@ def _legends(chart: Layout, plain: bool) -> Text:
     out.rstrip()
     out.append("\n")
     notes = []
+    cut = sum(1 for c in chart.columns if chart.clipped(c))
+    if cut:
+        bars = "1 bar" if cut == 1 else f"{cut} bars"
+        mark = BREAK_PLAIN if plain else BREAK
+        notes.append(
+            f"{mark} {bars} over {chart.scale} cut short, {'its' if cut == 1 else 'each'} value above"
+        )
     if any(c.is_gap for c in chart.columns):
         notes.append(f"\u2248 empty {chart.unit.value[0]}s left out")
     if any(c.uncertain for c in chart.columns):

@@ -5,20 +5,50 @@ from __future__ import annotations
 import os
 from typing import IO, Any
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.text import Text
 
 from timeline.text import clean
 
+#: The width text is laid out at when it must never wrap (piped output): wider
+#: than any line a store gives, and cheap, since rich does not pad to it.
+UNBOUNDED = 1_000_000
 
-def make_console(file: IO[str] | None = None, width: int | None = None) -> Console:
-    """A console for stdout (or a file). Colour follows the terminal and NO_COLOR;
-    when not a terminal the width comes from COLUMNS, else 80."""
-    if width is None and file is None:
+
+def make_console(
+    file: IO[str] | None = None,
+    width: int | None = None,
+    color: str = "auto",
+    unwrapped: bool = False,
+    height: int | None = None,
+) -> Console:
+    """A console for stdout (or a file).
+
+    Colour: "auto" follows the terminal, NO_COLOR and FORCE_COLOR (as rich
+    reads them); "always" and "never" override all three, as --color does in
+    ripgrep and git. Width: `unwrapped` lays text out on unbounded lines, with
+    trailing blanks stripped (piped views, for grep); otherwise the terminal's,
+    or when not a terminal COLUMNS, else 80.
+    """
+    if unwrapped:
+        width = UNBOUNDED
+    elif width is None and file is None:
         columns = os.environ.get("COLUMNS", "")
         if columns.isdigit() and int(columns) > 0:
             width = int(columns)
-    return _SafeConsole(file=file, width=width, highlight=False, emoji=False, markup=False)
+    colour: dict[str, Any] = {}
+    if color == "never":
+        colour = {"color_system": None, "no_color": True}
+    elif color == "always":
+        colour = {"force_terminal": True, "no_color": False}
+    kind = _UnwrappedConsole if unwrapped else _SafeConsole
+    console = kind(
+        file=file, width=width, height=height, highlight=False, emoji=False, markup=False, **colour
+    )
+    if color == "always" and console.color_system is None:  # TERM=dumb or unset: still colour, as asked
+        console = kind(file=file, width=width, height=height, highlight=False, emoji=False, markup=False,
+                       color_system="standard", **colour)  # fmt: skip
+    return console
 
 
 class _SafeConsole(Console):
@@ -27,6 +57,30 @@ class _SafeConsole(Console):
 
     def print(self, *objects: Any, **options: Any) -> None:
         super().print(*(clean(o) if isinstance(o, str) else o for o in objects), **options)
+
+
+class _UnwrappedConsole(_SafeConsole):
+    """A console whose lines are never wrapped and carry no trailing blanks
+    (rich pads table cells to their column): one line of output per line of
+    text, for grep and awk. Each object starts a line of its own."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        style = options.pop("style", None)
+        parts = [Text(clean(o), style=style or "") if isinstance(o, str) else o for o in objects]
+        shown = Text()
+        for n, line in enumerate(self.render_lines(Group(*parts), self.options, pad=False)):
+            if n:
+                shown.append("\n")
+            row = Text.assemble(*((s.text, s.style or "") for s in line if not s.control))
+            row.rstrip()
+            shown.append_text(row)
+        super().print(shown, soft_wrap=True, end=options.get("end", "\n"))
+
+
+def unwrapped(console: Console) -> bool:
+    """Whether the console lays text out on lines that never wrap (piped):
+    a frame around such text would be as wide as its longest paragraph."""
+    return isinstance(console, _UnwrappedConsole)
 
 
 def text(value: str, style: str = "") -> Text:

@@ -21,7 +21,7 @@ from timeline.render.words import (
     link_words,
     reported_clock,
 )
-from timeline.text import one_line
+from timeline.text import one_line, reflow
 
 
 def _count(count: Count | None, event: Event, store: Store) -> Text:
@@ -104,8 +104,12 @@ def _actors(event: Event, ids: tuple[str, ...], side: str, store: Store) -> Text
     return text("\n".join(actor_words(event, a, side, store) for a in ids))
 
 
-def event_panel(event: Event, store: Store, zone: tzinfo | None = None) -> Panel:
-    """Everything known about one event."""
+def event_panel(
+    event: Event, store: Store, zone: tzinfo | None = None, framed: bool = True
+) -> RenderableType:
+    """Everything known about one event: in a panel titled by the event, or
+    (not `framed`: piped, on lines that never wrap) the title on a line of its
+    own. The summary is re-flowed as paragraphs, never wrapped twice."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
@@ -149,5 +153,8 @@ def event_panel(event: Event, store: Store, zone: tzinfo | None = None) -> Panel
     grid.add_row("Sources", sources)
     body: list[RenderableType] = [grid]
     if event.summary:
-        body = [text(event.summary.strip()), Text(), grid]
-    return Panel(Group(*body), title=text(one_line(event.title), "bold"), title_align="left")
+        body = [text(reflow(event.summary)), Text(), grid]
+    title = text(one_line(event.title), "bold")
+    if not framed:
+        return Group(title, Text(), *body)
+    return Panel(Group(*body), title=title, title_align="left")

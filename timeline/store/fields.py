@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from timeline.hints import did_you_mean
 from timeline.model import ACTOR_KINDS, Count, Location, Source
 from timeline.palette import EVENT_KINDS
+from timeline.text import reflow
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _COUNT_TEXT = re.compile(r"\s*(\d+)\s*(?:(\+)|[-\u2013]\s*(\d+))?\s*")
@@ -88,12 +89,7 @@ def paragraphs(value: object) -> str:
     mid-sentence."""
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a string")
-    if "\n" not in value:
-        return value
-    return "\n\n".join(" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(value.strip()) if p.strip())
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+    return reflow(value)
 
 
 _is_id = ID_PATTERN.fullmatch
