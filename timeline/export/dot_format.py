@@ -1,8 +1,9 @@
 """Graphviz DOT: the causal graph of the exported events, cause -> effect.
 
 By default the graph reads in time, left to right: a time axis of year or
-month bands, each event in the band of its start (`rank=same` with the band),
-so every cause arrow points forward or, within a band, across. Parts sit in
+month bands, each event in the band of its start (`rank=same` with the band,
+or, inside a cluster, invisible edges to it), so every cause arrow points
+forward or, within a band, across. Parts sit in
 their whole's cluster; nodes are coloured by kind, with a legend. The `kind`
 layout clusters events by kind instead.
 """
@@ -10,6 +11,7 @@ layout clusters events by kind instead.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from timeline.dates.format import MONTHS, format_span
 from timeline.model import Event, Precision, Store, chronological_key
@@ -25,10 +27,12 @@ LAYOUTS: dict[str, str] = {
 }
 
 #: A typed link's edge attributes; a plain cause is drawn as the default edge.
+#: xlabel, not label: an edge label takes a rank of its own, and with clusters
+#: that makes Graphviz fail ("trouble in init_rank") on the curated store.
 LINK_STYLES: dict[str, str] = {
-    "retaliation": 'label="retaliation", color=firebrick, fontcolor=firebrick, penwidth=1.5',
-    "response": 'label="response", color=navy, fontcolor=navy',
-    "enabled": 'label="enabled", style=dashed',
+    "retaliation": 'xlabel="retaliation", color=firebrick, fontcolor=firebrick, penwidth=1.5',
+    "response": 'xlabel="response", color=navy, fontcolor=navy',
+    "enabled": 'xlabel="enabled", style=dashed',
 }
 
 #: (year, month); month 0 is a year band, and sorts before the year's months.
@@ -58,9 +62,11 @@ def render(store: Store, events: Sequence[Event], layout: str = "time") -> str:
     lines = list(_HEADER)
     if layout == "kind":
         lines += _kind_clusters(events)
+        lines += _edges(events, {})
     else:
-        lines += _time_layout(store, events, _band_size(events, layout))
-    lines += _edges(events)
+        size = band_size(events, layout)
+        lines += _time_layout(store, events, size)
+        lines += _edges(events, ranks(events, size))
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -70,14 +76,18 @@ def _node(event: Event, indent: str) -> str:
     return f"{indent}{quote(event.id)} [label={label}, fillcolor={PALETTE[event.kind].dot}];"
 
 
-def _edges(events: Sequence[Event]) -> Iterator[str]:
+def _edges(events: Sequence[Event], rank: dict[str, Band]) -> Iterator[str]:
     chosen = {e.id for e in events}
     for event in events:
         for cause in event.causes:
             if cause in chosen:
-                style = LINK_STYLES.get(event.link(cause).type)
-                attributes = f" [{style}]" if style else ""
-                yield f"  {quote(cause)} -> {quote(event.id)}{attributes};"
+                style = [LINK_STYLES.get(event.link(cause).type, "")]
+                if rank and rank[cause] == rank[event.id]:
+                    # Both in one band: a rank apart would contradict the axis
+                    # when one of them is in a cluster, and Graphviz gives up.
+                    style.append("minlen=0")
+                attributes = ", ".join(filter(None, style))
+                yield f"  {quote(cause)} -> {quote(event.id)}{f' [{attributes}]' if attributes else ''};"
 
 
 def _kind_clusters(events: Sequence[Event]) -> Iterator[str]:
@@ -92,7 +102,7 @@ def _kind_clusters(events: Sequence[Event]) -> Iterator[str]:
         yield "  }"
 
 
-def _band_size(events: Sequence[Event], layout: str) -> str:
+def band_size(events: Sequence[Event], layout: str) -> str:
     if layout != "time":
         return layout
     if not events:
@@ -111,7 +121,7 @@ def band(event: Event, size: str) -> Band:
     return (event.start.year, event.start.month)
 
 
-def _band_id(value: Band) -> str:
+def band_id(value: Band) -> str:
     # ":" is never in an event id, so the axis cannot collide with an event.
     return f"band:{value[0]:04d}" if value[1] == 0 else f"band:{value[0]:04d}-{value[1]:02d}"
 
@@ -160,33 +170,77 @@ def _cluster_roots(store: Store, events: Sequence[Event]) -> dict[str, str | Non
 def _time_layout(store: Store, events: Sequence[Event], size: str) -> Iterator[str]:
     rank = ranks(events, size)
     bands = sorted(set(rank.values()))
+    place = {value: n for n, value in enumerate(bands)}
     yield "  // the time axis: one band per year or month that has events"
     for value in bands:
-        yield f"  {quote(_band_id(value))} [label={quote(_band_label(value))}, shape=plaintext, style=solid];"
+        yield f"  {quote(band_id(value))} [label={quote(_band_label(value))}, shape=plaintext, style=solid];"
     if len(bands) > 1:
-        chain = " -> ".join(quote(_band_id(value)) for value in bands)
+        chain = " -> ".join(quote(band_id(value)) for value in bands)
         yield f"  {chain} [color=gray80, arrowhead=none];"
     parent = _cluster_roots(store, events)
     children: dict[str | None, list[Event]] = {}
     for event in events:
         children.setdefault(parent[event.id], []).append(event)
-    yield from _members(children, None, "  ")
+    yield from _members(children, None, "  ", rank, place)
+    # Graphviz (without newrank, which fails on these graphs with "trouble in
+    # init_rank") takes a node out of its cluster when a rank=same group at the
+    # top holds it: only events outside any cluster join their band's group.
+    # A cluster's members are ranked inside it (see _members) and the cluster
+    # is tied to the axis by invisible edges.
+    free = {e.id for e in children.get(None, ()) if e.id not in children}
     for value in bands:
-        members = "; ".join(quote(e.id) for e in events if rank[e.id] == value)
-        yield f"  {{ rank=same; {quote(_band_id(value))}; {members}; }}"
+        members = "".join(f"; {quote(e.id)}" for e in events if rank[e.id] == value and e.id in free)
+        yield f"  {{ rank=same; {quote(band_id(value))}{members}; }}"
+    for event in events:
+        if event.id not in free:  # at or after its band, and before the next
+            at = place[rank[event.id]]
+            yield f"  {quote(band_id(bands[at]))} -> {quote(event.id)} [style=invis, minlen=0];"
+            if at + 1 < len(bands):
+                yield f"  {quote(event.id)} -> {quote(band_id(bands[at + 1]))} [style=invis];"
     yield from _legend(events)
 
 
-def _members(children: dict[str | None, list[Event]], whole: str | None, indent: str) -> Iterator[str]:
+def _members(
+    children: dict[str | None, list[Event]],
+    whole: str | None,
+    indent: str,
+    rank: dict[str, Band],
+    place: dict[Band, int],
+) -> Iterator[str]:
     for event in children.get(whole, ()):
         if event.id not in children:
             yield _node(event, indent)
             continue
+        inner = indent + "  "
         yield f"{indent}subgraph {quote('cluster_' + event.id)} {{"
-        yield f"{indent}  label={quote(event.title)}; style=dashed; color=gray60; fontname=Helvetica;"
-        yield _node(event, indent + "  ")
-        yield from _members(children, event.id, indent + "  ")
+        yield f"{inner}label={quote(event.title)}; style=dashed; color=gray60; fontname=Helvetica;"
+        yield _node(event, inner)
+        yield from _members(children, event.id, inner, rank, place)
+        yield from _cluster_ranks([event, *_descendants(children, event.id)], inner, rank, place)
         yield f"{indent}}}"
+
+
+def _descendants(children: dict[str | None, list[Event]], whole: str) -> Iterator[Event]:
+    for part in children.get(whole, ()):
+        yield part
+        yield from _descendants(children, part.id)
+
+
+def _cluster_ranks(
+    members: list[Event], indent: str, rank: dict[str, Band], place: dict[Band, int]
+) -> Iterator[str]:
+    """Inside a cluster, each band's members side by side, and a chain of
+    invisible edges as many ranks long as the bands between them."""
+    by_band: dict[Band, list[str]] = {}
+    for member in members:
+        by_band.setdefault(rank[member.id], []).append(member.id)
+    ordered = sorted(by_band)
+    for value in ordered:
+        if len(by_band[value]) > 1:
+            yield f"{indent}{{ rank=same; {'; '.join(quote(i) for i in by_band[value])}; }}"
+    for earlier, later in pairwise(ordered):
+        first, then = quote(by_band[earlier][0]), quote(by_band[later][0])
+        yield f"{indent}{first} -> {then} [style=invis, minlen={place[later] - place[earlier]}];"
 
 
 def _legend(events: Sequence[Event]) -> Iterator[str]:
