@@ -367,3 +367,22 @@ def test_sqlite_refuses_to_overwrite_the_store(invoke: Invoke, tmp_path: Path) -
     assert result.exit_code == 2
     assert result.stderr == f"error: --output {store} is the store being read; write the export elsewhere\n"
     assert store.read_bytes() == STORE.read_bytes()
+
+
+def test_a_failed_sqlite_write_leaves_the_old_file_and_no_temporary(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "timeline.db"
+    target.write_bytes(b"old")
+
+    def full_disk(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", full_disk)
+    result = invoke("--store", str(STORE), "export", "-f", "sqlite", "-o", str(target))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"error: {target}: cannot write: No space left on device\n",
+    )
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["timeline.db"]
