@@ -79,86 +79,6 @@ def test_csv(mini_store: Path) -> None:
     )
 
 
-MARKDOWN = """\
-# Timeline
-
-## 2019
-
-<a id="event-strikes"></a>
-### 29 Dec 2019 19:00 +03:00: US strikes on Kata'ib Hezbollah
-
-**Kind:** airstrike · **Id:** `strikes` · **Where:** al-Qa'im, Iraq; Euphrates valley, Syria · \
-**Killed:** 25+ · **Injured:** 55+
-
-**Caused by:** Rocket attack on K-1 (not in this export), Campaign of attacks on bases (not in this export)
-
-**Led to:** [Embassy attack](#event-embassy), Soleimani killed (not in this export)
-
-**Sources:**
-
-- [Seed](<https://example.org/seed>) (ref \\[2\\])
-
-<a id="event-embassy"></a>
-### 31 Dec 2019 – 1 Jan 2020: Embassy attack
-
-**Kind:** protest · **Id:** `embassy` · **Where:** Baghdad, Iraq
-
-**Caused by:** [US strikes on Kata'ib Hezbollah](#event-strikes)
-
-**Led to:** Soleimani killed (not in this export)
-
-**Sources:**
-
-- Seed
-"""
-
-
-def test_markdown(invoke: Invoke, mini_store: Path) -> None:
-    text = export(invoke, mini_store, "-f", "markdown", "-k", "airstrike", "-k", "protest")
-    assert text == MARKDOWN
-
-
-DOT = """\
-digraph timeline {
-  graph [rankdir=LR, fontname=Helvetica];
-  node [shape=box, style="rounded,filled", fontname=Helvetica, fontsize=10];
-  edge [color=gray40];
-  subgraph "cluster_attack" {
-    label="attack"; style=dashed; color=gray70;
-    "k1" [label="27 Dec 2019\\nRocket attack on K-1", fillcolor=salmon];
-  }
-  subgraph "cluster_airstrike" {
-    label="airstrike"; style=dashed; color=gray70;
-    "strikes" [label="29 Dec 2019 19:00 +03:00\\nUS strikes on Kata'ib Hezbollah", fillcolor=tomato];
-  }
-  "k1" -> "strikes";
-}
-"""
-
-MERMAID = """\
-flowchart LR
-  n0["27 Dec 2019<br/>Rocket attack on K-1"]:::attack
-  n1["29 Dec 2019 19:00 +03:00<br/>US strikes on Kata'ib Hezbollah"]:::airstrike
-  n0 --> n1
-  classDef background fill:#e5e5e5,stroke:#555
-  classDef campaign fill:#dda0dd,stroke:#555
-  classDef attack fill:#fa8072,stroke:#555
-  classDef airstrike fill:#ff6347,stroke:#555
-  classDef missile-strike fill:#ffa500,stroke:#555
-  classDef killing fill:#da70d6,stroke:#555
-  classDef protest fill:#f0e68c,stroke:#555
-  classDef political fill:#add8e6,stroke:#555
-  classDef diplomatic fill:#b0c4de,stroke:#555
-  classDef military fill:#98fb98,stroke:#555
-  classDef statement fill:#f5deb3,stroke:#555
-"""
-
-
-def test_dot_and_mermaid(invoke: Invoke, mini_store: Path) -> None:
-    assert export(invoke, mini_store, "-f", "dot", "-k", "attack", "-k", "airstrike") == DOT
-    assert export(invoke, mini_store, "-f", "mermaid", "-k", "attack", "-k", "airstrike") == MERMAID
-
-
 def test_timelinejs(invoke: Invoke, mini_store: Path) -> None:
     data = json.loads(export(invoke, mini_store, "-f", "timelinejs", *SLICE))
     assert data["title"]["text"]["headline"]
@@ -182,7 +102,7 @@ def test_timelinejs(invoke: Invoke, mini_store: Path) -> None:
     ("args", "code", "message"),
     [
         (["export", "-f", "xml"], 2, "error: --format: unknown format 'xml'; formats are json, jsonl, csv, "
-                                    "markdown, timelinejs, dot, mermaid"),
+                                    "markdown, timelinejs, dot, mermaid, geojson, kml, ical, sqlite"),
         (["export", "-f", "csv", "--group-by", "country"], 2, "error: --group-by applies only to"),
         (["export", "-f", "timelinejs", "--group-by", "actor"], 2,
          "error: --group-by: 'actor' is not one of"),
@@ -285,7 +205,8 @@ def test_special_characters_survive_every_format(invoke: Invoke, hostile: Path) 
     assert (row["title"], row["summary"]) == (HOSTILE_TITLE, one_line)
     markdown = export(invoke, hostile, "-f", "markdown", "--kind", "protest")
     assert (
-        'He said "stop", then \\<b\\>&amp;amp;\\</b\\> \\[x\\](y) \\*z\\* #1 \\| \\`q\\` \\\\ end' in markdown
+        'He said "stop", then \\<b\\>&amp;amp;\\</b\\> \\[x\\](y) \\*z\\* \\#1 \\| \\`q\\` \\\\ end'
+        in markdown
     )
     assert 'First line, with a comma; second "line" \\<i\\> - not a list' in markdown
     slide = json.loads(export(invoke, hostile, "-f", "timelinejs", "--kind", "protest"))["events"][0]

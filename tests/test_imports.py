@@ -140,3 +140,20 @@ def test_a_json_command_builds_its_shapes_in_the_contract(warm: Path) -> None:
     found = imported("check", "--format", "json", cwd=warm)
     assert "timeline.contract.encode" in found
     assert "timeline.contract.decode" not in found
+
+
+@pytest.mark.parametrize(
+    ("args", "present", "absent"),
+    [
+        (["list"], set(), {"icalendar", "sqlite3", "markdown_it", "xml"}),
+        (["export", "--format", "json"], set(), {"icalendar", "sqlite3", "xml"}),
+        (["export", "--format", "geojson"], set(), {"icalendar", "sqlite3", "xml"}),
+        (["export", "--format", "ical"], {"icalendar"}, {"sqlite3"}),
+    ],
+)
+def test_export_libraries_load_only_for_their_format(
+    warm: Path, args: list[str], present: set[str], absent: set[str]
+) -> None:
+    found = top_level(imported(*args, cwd=warm))
+    assert present <= found
+    assert found.isdisjoint(absent), sorted(found & absent)

@@ -28,7 +28,18 @@ FORMATS: dict[str, tuple[str, str]] = {
     "timelinejs": ("timeline.export.timelinejs_format", "a Knight Lab TimelineJS3 JSON file"),
     "dot": ("timeline.export.dot_format", "the causal graph for Graphviz"),
     "mermaid": ("timeline.export.mermaid_format", "the causal graph as a Mermaid flowchart"),
+    "geojson": ("timeline.export.geojson_format", "a GeoJSON map: a point per located place"),
+    "kml": ("timeline.export.kml_format", "KML placemarks in time, for Google Earth"),
+    "ical": ("timeline.export.icalendar_format", "an iCalendar file: a VEVENT per event"),
+    "sqlite": ("timeline.export.sqlite_format", "an SQLite database (needs -o FILE)"),
 }
+
+#: Formats written as files of bytes, never as text to stdout: their modules
+#: have `write(store, events, path)` instead of `render`.
+BINARY: frozenset[str] = frozenset({"sqlite"})
+
+#: Map formats, which leave out events that have no coordinates.
+MAPS: frozenset[str] = frozenset({"geojson", "kml"})
 
 
 def exporter(name: str) -> Exporter:

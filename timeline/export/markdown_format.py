@@ -1,5 +1,6 @@
 """Markdown: a readable chronology, a heading per year, an entry per event,
-with causes and effects linked as in-document anchors."""
+with causes and effects linked to the events' headings by the ids renderers
+give headings (no raw HTML, so it reads the same with HTML turned off)."""
 
 from __future__ import annotations
 
@@ -43,30 +44,65 @@ def _linked(title: str, url: str) -> str:
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 
 
-def anchor(event_id: str) -> str:
-    """The in-document anchor of an event."""
-    return f"event-{event_id}"
+# GitHub's heading ids (github-slugger), which markdown-it's anchors plugin
+# and `pandoc -f gfm` also generate: lower case, every character but a word
+# character, a hyphen or a space dropped, each space a hyphen; a repeat gets
+# -1, -2, ...
+_NOT_IN_SLUG = re.compile(r"[^\w\u4e00-\u9fff\- ]")
 
 
-def _link(event_id: str, store: Store, chosen: set[str]) -> str:
+def slug(heading: str, taken: set[str]) -> str:
+    """The id a renderer gives a heading whose text is `heading`, and records it."""
+    base = _NOT_IN_SLUG.sub("", heading.lower().replace(" ", "-"))
+    found, n = base, 1
+    while found in taken:
+        found, n = f"{base}-{n}", n + 1
+    taken.add(found)
+    return found
+
+
+def _plain(text: str) -> str:
+    """Store text as a renderer reads it back from `escape`."""
+    return _BREAKS.sub(" ", clean(text).strip())
+
+
+def _heading(event: Event) -> str:
+    return f"{format_span(event.start, event.end)}: {_plain(event.title)}"
+
+
+def anchors(events: Sequence[Event]) -> dict[str, str]:
+    """Each event's heading id, taken in document order: the title, the years
+    and the events (so a later repeat is the one with the suffix)."""
+    taken = {"timeline"}
+    found: dict[str, str] = {}
+    year: int | None = None
+    for event in events:
+        if event.start.year != year:
+            year = event.start.year
+            slug(str(year), taken)
+        found[event.id] = slug(_heading(event), taken)
+    return found
+
+
+def _link(event_id: str, store: Store, chosen: dict[str, str]) -> str:
     event = store.by_id.get(event_id)
     title = escape(event.title) if event else escape(event_id)
     if event_id in chosen:
-        return f"[{title}](#{anchor(event_id)})"
+        return f"[{title}](#{chosen[event_id]})"
     return f"{title} (not in this export)"
 
 
 def render(store: Store, events: Sequence[Event]) -> str:
     """The chronology of the selected events."""
-    chosen = {e.id for e in events}
+    chosen = anchors(events)
     lines = ["# Timeline", ""]
     year: int | None = None
     for event in events:
         if event.start.year != year:
             year = event.start.year
             lines += [f"## {year}", ""]
-        lines.append(f'<a id="{anchor(event.id)}"></a>')
-        lines.append(f"### {escape(format_span(event.start, event.end))}: {escape(event.title)}")
+        # "#" escaped: a closing run of them would be cut from the heading (and its id).
+        lines.append("### " + escape(_heading(event)).replace("#", "\\#"))
         lines.append("")
         facts = [f"**Kind:** {escape(event.kind)}", f"**Id:** `{event.id}`"]
         if event.locations:
