@@ -99,14 +99,15 @@ def test_value_names() -> None:
     [
         (["show"], "error: missing argument ID; see 'timeline show --help'"),
         (["list", "--by", "x"], "error: no such option: --by; see 'timeline list --help'"),
-        (["list", "--sotr", "x"], "error: no such option: --sotr (did you mean --sort, --country, --starting?); "
-                                  "see 'timeline list --help'"),
+        (["list", "--sotr", "x"], "error: no such option: --sotr (did you mean --sort, --country, "
+                                  "--starting?); see 'timeline list --help'"),
         (["chart", "--by", "deaths"], "error: --by: 'deaths' is not one of 'count', 'killed', 'injured'; "
                                       "see 'timeline chart --help'"),
         (["list", "extra"], "error: got unexpected extra argument(s) (extra); see 'timeline list --help'"),
         (["list", "--store"], "error: --store is a global option: `timeline --store PATH list`; "
                               "see 'timeline list --help'"),
-        (["--nope"], "error: no such option: --nope (did you mean --no-pager, --no-cache?); see 'timeline --help'"),
+        (["--nope"], "error: no such option: --nope (did you mean --no-pager, --no-cache?); "
+                     "see 'timeline --help'"),
     ],
 )  # fmt: skip
 def test_usage_errors_are_one_line(invoke: Invoke, args: list[str], message: str) -> None:

@@ -121,6 +121,47 @@ def test_dot_parts_sit_in_their_campaign_and_the_legend_lists_kinds(invoke: Invo
     ]
 
 
+NESTED = """schema = 2
+[[event]]
+id = "crisis"
+title = "Crisis"
+kind = "background"
+start = "2019-05"
+end = "2020-12"
+summary = "A crisis."
+sources = [{ title = "R", url = "https://example.org/r" }]
+[[event]]
+id = "campaign"
+title = "Campaign"
+kind = "campaign"
+start = "2019-10"
+end = "2019-12"
+part_of = "crisis"
+summary = "A campaign."
+sources = [{ title = "R", url = "https://example.org/r" }]
+[[event]]
+id = "attack"
+title = "Attack"
+kind = "attack"
+start = "2019-12-27"
+part_of = "campaign"
+summary = "An attack."
+sources = [{ title = "R", url = "https://example.org/r" }]
+"""
+
+
+def test_dot_clusters_never_nest(invoke: Invoke, tmp_path: Path) -> None:
+    # Graphviz drops a cluster nested in one that ranks its events: a whole
+    # that is part of another is drawn beside it, joined by a "has part" edge.
+    store = tmp_path / "nested.toml"
+    store.write_text(NESTED, encoding="utf-8")
+    text = export(invoke, "-f", "dot", store=store).stdout
+    assert '"crisis" -> "campaign" [style=dashed, color=gray50, xlabel="has part", constraint=false];' in text
+    assert 'subgraph "cluster_crisis"' not in text  # its one part is a whole, drawn beside it
+    campaign = text[text.index('subgraph "cluster_campaign"') :]
+    assert '"attack" [' in campaign[: campaign.index("}")]
+
+
 # Mermaid -----------------------------------------------------------------------------------------
 
 

@@ -178,6 +178,16 @@ def _time_layout(store: Store, events: Sequence[Event], size: str) -> Iterator[s
         chain = " -> ".join(quote(band_id(value)) for value in bands)
         yield f"  {chain} [color=gray80, arrowhead=none];"
     parent = _cluster_roots(store, events)
+    # Clusters never nest: Graphviz drops or misplaces a nested cluster whose
+    # events it also ranks in the outer one. A whole that is part of another
+    # stands beside it, joined by a dashed "has part" edge that ranks nothing
+    # (from the whole, which starts first, so it too reads forward in time).
+    nested = {whole: parent[whole] for whole in set(parent.values()) if whole is not None}
+    for whole, outer in nested.items():
+        parent[whole] = None
+        if outer is not None:
+            edge = '[style=dashed, color=gray50, xlabel="has part", constraint=false]'
+            yield f"  {quote(outer)} -> {quote(whole)} {edge};"
     children: dict[str | None, list[Event]] = {}
     for event in events:
         children.setdefault(parent[event.id], []).append(event)
