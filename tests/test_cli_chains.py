@@ -67,8 +67,8 @@ Oct 2019 – Dec 2019  Campaign of attacks on bases  campaign  campaign
 │           (shown above)
 └── ↱ 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  (caused by, 2 
     months after)  strikes  (shown above)
-Mar 2020  Partial drawdown  military  drawdown
 """  # noqa: W291
+UNLINKED = "Mar 2020  Partial drawdown  military  drawdown\n"
 
 PATH = """\
 27 Dec 2019  Rocket attack on K-1  attack  k1
@@ -87,6 +87,7 @@ PATH = """\
         (["chain", "embassy", "--both"], BOTH_TREE),
         (["chain", "campaign", "--depth", "1"], DEPTH),
         (["chain"], FOREST),
+        (["chain", "--unlinked"], FOREST + UNLINKED),
         (["path", "k1", "soleimani"], PATH),
     ],
 )
@@ -129,12 +130,15 @@ def test_json_back_references_are_marked(invoke: Invoke) -> None:
 
 
 def test_window_forest_and_context(invoke: Invoke) -> None:
-    chosen = invoke("--store", STORE, "chain", "--format", "ids").stdout.split()
-    assert chosen == ["campaign", "k1", "strikes", "embassy", "soleimani", "drawdown"]
+    chosen = invoke("--store", STORE, "chain", "--format", "ids")
+    assert chosen.stdout.split() == ["campaign", "k1", "strikes", "embassy", "soleimani"]
+    assert chosen.stderr == "note: 1 event has no link in the window, left out; --unlinked draws them too\n"
+    every = invoke("--store", STORE, "chain", "--unlinked", "--format", "ids")
+    assert (every.stdout.split()[-1], every.stderr) == ("drawdown", "")
     inside = invoke("--store", STORE, "chain", "--from", "2020", "--format", "ids").stdout.split()
-    assert inside == ["embassy", "soleimani", "drawdown"]  # the embassy attack runs into 2020
+    assert inside == ["embassy", "soleimani"]  # the embassy attack runs into 2020
     context = invoke("--store", STORE, "chain", "--from", "2020", "--context", "-f", "ids").stdout.split()
-    assert context == ["campaign", "k1", "strikes", "embassy", "soleimani", "drawdown"]
+    assert context == ["campaign", "k1", "strikes", "embassy", "soleimani"]
     empty = invoke("--store", STORE, "chain", "--from", "1990", "--to", "1991")
     assert (empty.exit_code, empty.stdout) == (0, "No events in that window.\n")
 
@@ -144,7 +148,10 @@ def test_window_forest_and_context(invoke: Invoke) -> None:
     [
         (["chain", "nope"], 1, "error: no event 'nope'"),
         (["chain", "--causes"], 2, "error: --causes and --both need an event ID"),
-        (["chain", "k1", "--from", "2019"], 2, "error: --from, --to and --context apply only without an ID"),
+        (["chain", "k1", "--from", "2019"], 2,
+         "error: --from, --to, --context and --unlinked apply only without an ID"),
+        (["chain", "k1", "--unlinked"], 2,
+         "error: --from, --to, --context and --unlinked apply only without an ID"),
         (["chain", "k1", "--causes", "--both"], 2, "error: use --causes or --both, not both"),
         (["chain", "--from", "later"], 2, "error: --from: cannot read 'later' as a date"),
         (["path", "soleimani", "k1"], 1,

@@ -149,3 +149,20 @@ def test_every_attack_and_strike_is_connected_or_says_why() -> None:
     reached = connected_to_root(store)
     # The sentence only where the chain really breaks: never inside the connected escalation.
     assert [e.id for e in store.events if e.id in reached and UNLINKED in e.summary.lower()] == []
+
+
+def test_chain_without_an_id_draws_the_escalation_as_few_trees() -> None:
+    # `timeline chain` follows membership and leaves out the unlinked events:
+    # what is left is one tree per documented strand (about ten), not a hundred.
+    import json
+
+    from typer.testing import CliRunner
+
+    from timeline.cli.app import app
+
+    result = CliRunner().invoke(app, ["--store", str(bundled_store_path()), "chain", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    roots = [root["event"]["id"] for root in json.loads(result.stdout)["roots"]]
+    assert "persian-gulf-crisis" in roots
+    assert len(roots) <= 15
+    assert "k1-air-base-attack" not in roots  # drawn inside its campaign, inside the crisis

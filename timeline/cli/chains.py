@@ -67,12 +67,20 @@ def chain(
         ),
     ] = False,
     membership: Annotated[
-        bool,
+        bool | None,
         typer.Option(
-            "--membership",
+            "--membership/--no-membership",
             "-m",
             help="Also follow part-of: a whole leads to its parts (effects), a part to its whole "
-            '(causes), drawn as "part of" / "has part".',
+            '(causes), drawn as "part of" / "has part". On by default without an ID.',
+            show_default=False,
+        ),
+    ] = None,
+    unlinked: Annotated[
+        bool,
+        typer.Option(
+            "--unlinked",
+            help="Without an ID: also draw the events with no link in the window (left out by default).",
         ),
     ] = False,
     output: FormatOption = ChainFormat.tree,
@@ -85,8 +93,10 @@ def chain(
     --membership also follows what is part of what.
 
     An event reached by two routes is drawn in full once and then as a marked
-    back-reference. Without an ID, draws every causal chain whose events fall
-    within --from/--to (default 2019 to 2024), roots first: the whole escalation.
+    back-reference. Without an ID, draws every chain whose events fall within
+    --from/--to (default 2019 to 2024), roots first: the whole escalation. It
+    then follows part-of too (--no-membership: causes only), and leaves out the
+    events with no link in the window, saying how many (--unlinked draws them).
     In a slice (a filtered JSON export), a link to an event it lacks ends in a
     leaf marked "(outside this store)".
 
@@ -120,12 +130,17 @@ def chain(
 
         period = user_range(since or DEFAULT_WINDOW[0], until or DEFAULT_WINDOW[1], None)
         assert period is not None  # both bounds are given
-        forest = window_forest(store, period, context, depth, membership)
+        forest = window_forest(store, period, context, depth, membership is not False)
+        if not unlinked:
+            linked = [root for root in forest if root.children or root.cut]
+            _say_how_many_are_unlinked(len(forest) - len(linked))
+            forest = linked
         _print_chain(ctx, store, forest, Direction.EFFECTS, output, zone)
         _say_where_drawing_stopped(forest, asked, depth)
         return
-    if since is not None or until is not None or context:
-        raise UsageError("--from, --to and --context apply only without an ID")
+    if since is not None or until is not None or context or unlinked:
+        raise UsageError("--from, --to, --context and --unlinked apply only without an ID")
+    membership = bool(membership)
     if causes and both:
         raise UsageError("use --causes or --both, not both")
     root = resolve_event(store, event_id).id
@@ -155,6 +170,13 @@ def _tree(
 #: The deepest level a tree is drawn to: past it, every level costs a column
 #: of guides, and a 10,000-deep chain would take seconds to lay out unreadably.
 DRAW_DEPTH = 100
+
+
+def _say_how_many_are_unlinked(count: int) -> None:
+    """A note on stderr, so that a pipeline reading the drawing is not disturbed."""
+    if count:
+        events = "1 event has" if count == 1 else f"{count} events have"
+        sys.stderr.write(f"note: {events} no link in the window, left out; --unlinked draws them too\n")
 
 
 def _say_where_drawing_stopped(forest: "list[ChainNode]", asked: int | None, drawn: int | None) -> None:
