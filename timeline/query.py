@@ -148,6 +148,8 @@ def build_filter(
         from timeline.dates.parse import user_range
 
         period = user_range(since, until, on)
+    if confirmed and not actors:
+        raise UsageError("--confirmed narrows --actor to confirmed or claimed parts: give --actor too")
     longest = None
     if max_span is not None:
         from timeline.dates.parse import parse_window
