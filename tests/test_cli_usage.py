@@ -153,7 +153,7 @@ def test_hoisting_global_options() -> None:
         (["--tag", "base"], "error: --tag: no event has the tag 'base' (did you mean bases?)"),
         (["--window", "1w"], "error: --window needs --around (the date or event it is around)"),
         (["--with-backed"], "error: --with-backed needs --actor"),
-        (["--confirmed"], "error: --confirmed narrows --actor to confirmed or claimed parts: give --actor too"),
+        (["--confirmed"], "error: --confirmed narrows --actor to confirmed or claimed parts; give --actor"),
     ],
 )
 def test_unknown_values_are_usage_errors(

@@ -45,7 +45,7 @@ def test_minute_times_on_the_local_clock(invoke: Invoke) -> None:
 def test_sources_are_links_and_store_text_is_escaped(invoke: Invoke) -> None:
     slide = json.loads(_export(invoke, "--kind", "airstrike", "--kind", "attack"))["events"]
     assert slide[0]["text"]["text"].endswith(
-        '<p>Sources: <a href="https://example.org/dod?a=1&amp;b=&lt;2&gt;" target="_blank" rel="noopener">'
+        '<p>Sources: <a href="https://example.org/dod?a=1&amp;b=%3C2%3E" target="_blank" rel="noopener">'
         "Pentagon statement</a></p>"
     )
     assert slide[1]["text"]["headline"] == "US strikes on &lt;b&gt;KH&lt;/b&gt; &amp; co"

@@ -14,7 +14,7 @@ import pytest
 
 from tests.test_installed import COMMAND, run
 
-HOSTILE = r"""schema = 1
+HOSTILE = r"""schema = 2
 [[actor]]
 id = "us"
 name = "U\u001b]52;c;aGk=\u0007S"
@@ -39,7 +39,7 @@ id = "b"
 title = "%%{init: {'theme':'dark'}}%%\nclick n0 call alert()"
 kind = "attack"
 start = "2021"
-causes = ["a"]
+causes = [{ id = "a", type = "retaliation", by = "us" }]
 sources = [{ title = "@SUM(1)", url = "https://ok.example/a b\"c\n<x>" }]
 """
 
@@ -95,7 +95,7 @@ VIEWS = [
     ("path", "a", "b", "--format", "json"), ("stats",), ("stats", "--format", "json"), ("chart",),
     ("check",), ("check", "--format", "json"),
     *(("export", "--format", name) for name in
-      ("json", "jsonl", "csv", "markdown", "timelinejs", "dot", "mermaid")),
+      ("json", "jsonl", "csv", "markdown", "timelinejs", "dot", "mermaid", "geojson", "kml", "ical")),
 ]  # fmt: skip
 
 

@@ -149,7 +149,7 @@ def build_filter(
 
         period = user_range(since, until, on)
     if confirmed and not actors:
-        raise UsageError("--confirmed narrows --actor to confirmed or claimed parts: give --actor too")
+        raise UsageError("--confirmed narrows --actor to confirmed or claimed parts; give --actor")
     longest = None
     if max_span is not None:
         from timeline.dates.parse import parse_window

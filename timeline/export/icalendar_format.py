@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from timeline.dates.zones import aware
+from timeline.export.addresses import web_address
 from timeline.export.features import first_url
 from timeline.model import Event, FuzzyDate, Precision, Store
 from timeline.text import clean, places
@@ -83,7 +84,9 @@ def render(store: Store, events: Sequence[Event]) -> str:
         mapped = next((loc for loc in event.locations if loc.lat is not None and loc.lon is not None), None)
         if mapped is not None:
             entry.add("geo", (mapped.lat, mapped.lon))
-        url = first_url(event)
+        # A URI property: only a web address, percent-encoded (a line break
+        # in one would make the file unwritable); any other stays in DESCRIPTION.
+        url = web_address(first_url(event))
         if url:
             entry.add("url", url)
         calendar.add_component(entry)

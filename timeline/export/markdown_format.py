@@ -27,21 +27,14 @@ def escape(text: str) -> str:
 
 
 def _linked(title: str, url: str) -> str:
-    """The title linked to an http(s) URL, percent-encoded so that no quote,
-    bracket, space or newline can end the link; any other URL (javascript:,
-    data:, ...) is shown as escaped text, never linked."""
-    from urllib.parse import quote, urlsplit
+    """The title linked to an http(s) URL (see timeline.export.addresses);
+    any other URL (javascript:, data:, ...) is shown as escaped text."""
+    from timeline.export.addresses import web_address
 
-    try:
-        scheme = urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        scheme = ""
-    if scheme not in ("http", "https"):
+    address = web_address(url)
+    if address is None:
         return f"{title} ({escape(url)}, not linked: only http and https addresses are)"
-    return f"[{title}](<{quote(url.strip(), safe=_URL_SAFE)}>)"
-
-
-_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+    return f"[{title}](<{address}>)"
 
 
 # GitHub's heading ids (github-slugger), which markdown-it's anchors plugin

@@ -62,19 +62,15 @@ def _escaped(text: str) -> str:
 def _source(source: Source) -> str:
     """A source's title, linked when its URL is http(s); anything else
     (javascript:, data:, ...) is shown as text, never linked."""
-    from urllib.parse import urlsplit
+    from timeline.export.addresses import web_address
 
     title = _escaped(source.title)
     if not source.url:
         return title
-    url = source.url.strip()
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
-        scheme = ""
-    if scheme not in ("http", "https"):
-        return f"{title} ({_escaped(url)})"
-    return f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">{title}</a>'
+    address = web_address(source.url)
+    if address is None:
+        return f"{title} ({_escaped(source.url.strip())})"
+    return f'<a href="{html.escape(address, quote=True)}" target="_blank" rel="noopener">{title}</a>'
 
 
 def _text(event: Event, store: Store) -> str:

@@ -75,7 +75,7 @@ def link_words(link: Link, event: Event, store: Store) -> str:
     United States", "in response to, per <source title>", "caused by"."""
     words = LINK_TYPES.get(link.type, link.type)
     if link.by is not None:
-        words += f", per {store.actor_name(link.by)}"
+        words += f", per {one_line(store.actor_name(link.by))}"
         if link.source is not None:
             words += f" [{link.source}]"
     elif link.source is not None:

@@ -61,7 +61,7 @@ def edge_words(store: Store, parent: Event, child: Event, direction: Direction) 
     else:
         later, earlier = (child, parent) if direction is Direction.EFFECTS else (parent, child)
         said = link_words(later.link(earlier.id), later, store)
-    # link_words cleans source titles, not actor names: the whole is cleaned here.
+    # One line whatever the words hold: the pane draws a row per link.
     return one_line(f"{said}; {apart(parent.start, child.start)}")
 
 
