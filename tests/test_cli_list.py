@@ -351,3 +351,29 @@ def test_the_caption_counts_what_max_span_left_out(invoke: Invoke, spans: Path) 
         " \nhas.\n"
     )
     assert "Killed" not in result.stdout  # no figures: the columns give up their width
+
+
+@pytest.mark.parametrize(
+    ("on", "ids"),
+    [
+        ("29 Dec 2019 19:00", "strikes\n"),  # no offset: the event's own (Iraq's) clock
+        ("29 Dec 2019 11:00 -05:00", "strikes\n"),  # the Pentagon's clock, pasted from "reported as"
+        ("29 Dec 2019 11:00 \u221205:00", "strikes\n"),  # ... with the minus sign a web page gives
+        ("29 Dec 2019 16:00 Z", "strikes\n"),
+        ("29 Dec 2019 11:00", ""),  # 11:00 on the local clock: nothing struck then
+        ("29 Dec 2019 19:00 -05:00", ""),
+    ],
+)
+def test_a_time_with_an_offset_is_matched_on_that_clock(
+    invoke: Invoke, mini_store: Path, on: str, ids: str
+) -> None:
+    result = invoke("--store", str(mini_store), "list", "--on", on, "--kind", "airstrike", "--format", "ids")
+    assert (result.exit_code, result.stdout) == (0, ids)
+
+
+def test_bounds_on_two_clocks_are_a_usage_error(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "list", "--from", "2019-12-29T10:00-05:00",
+                    "--to", "2019-12-29T20:00+03:00")  # fmt: skip
+    assert (result.exit_code, result.stderr) == (
+        2, "error: --from and --to give times on two clocks; give both on one UTC offset\n"
+    )  # fmt: skip

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from timeline.errors import NotFoundError, UsageError
@@ -58,12 +59,19 @@ class Filter:
     starting: bool = False
     #: Drop spans (events with an end) longer than this.
     max_span: relativedelta | None = None
+    #: The UTC offset (minutes) of a time typed in the period ("11:00 -05:00"):
+    #: an event known to the minute is then compared on that clock, not on its
+    #: own local one, so a time pasted from "reported as" finds its event.
+    clock: int | None = None
 
     def matches(self, event: Event, store: Store) -> bool:
         """Whether the event passes every constraint."""
         if self.period is not None:
-            last = event.start.end if self.starting else event.period_end
-            if not (event.period_start < self.period.end and self.period.start < last):
+            first, last = event.period_start, event.start.end if self.starting else event.period_end
+            if self.clock is not None and event.start.offset is not None:
+                shift = timedelta(minutes=self.clock - event.start.offset)
+                first, last = first + shift, last + shift
+            if not (first < self.period.end and self.period.start < last):
                 return False
         if self.max_span is not None and event.end is not None and longer_than(event, self.max_span):
             return False
@@ -137,6 +145,7 @@ def build_filter(
         UsageError: a date, actor, country, kind or tag that cannot be understood.
     """
     period: Period | None = None
+    clock: int | None = None
     if around is not None:
         from timeline.dates.parse import around as widened
         from timeline.dates.parse import parse_window
@@ -145,9 +154,10 @@ def build_filter(
             raise UsageError("--around cannot be combined with --from, --to or --on")
         period = widened(around_period(store, around), parse_window(window))
     elif since is not None or until is not None or on is not None:
-        from timeline.dates.parse import user_range
+        from timeline.dates.parse import user_clock, user_range
 
         period = user_range(since, until, on)
+        clock = user_clock(since, until, on)
     if confirmed and not actors:
         raise UsageError("--confirmed narrows --actor to confirmed or claimed parts; give --actor")
     longest = None
@@ -167,6 +177,7 @@ def build_filter(
         hide_wholes=hide_wholes,
         starting=starting,
         max_span=longest,
+        clock=clock,
     )
 
 

@@ -167,8 +167,8 @@ def parse_user_date(text: str, option: str) -> tuple[Period, Precision]:
     """Read a date a user typed, as the whole period it names.
 
     "Dec 2019" is all of December 2019, "2020" all of 2020, "2019-12-29" one day,
-    and a date with a time one minute (an offset, if given, is not applied:
-    store times are compared on the local clock of where they happened).
+    and a date with a time one minute, on the clock it was typed on: without an
+    offset, each event's local one; with one, see `user_clock`.
 
     Raises:
         UsageError: naming the option, with examples of what it accepts.
@@ -274,6 +274,25 @@ def user_range(since: str | None, until: str | None, on: str | None) -> Period |
     if end <= start:
         raise UsageError(f"--to {until!r} is before --from {since!r}")
     return Period(start, end)
+
+
+def user_clock(since: str | None, until: str | None, on: str | None) -> int | None:
+    """The UTC offset, in minutes, of the times typed with one in --from/--to/--on
+    (None when no bound has a time with an offset).
+
+    Raises:
+        UsageError: when two bounds name different offsets.
+    """
+    offsets = {
+        value.offset
+        for text in (since, until, on)
+        if text is not None
+        for value in (read_user_date(text),)
+        if value.precision is Precision.MINUTE and value.offset is not None
+    }
+    if len(offsets) > 1:
+        raise UsageError("--from and --to give times on two clocks; give both on one UTC offset")
+    return offsets.pop() if offsets else None
 
 
 _WINDOW = re.compile(r"\s*(?P<n>\d+)\s*(?P<unit>d|days?|w|weeks?|m|months?|y|years?)\s*", re.IGNORECASE)
