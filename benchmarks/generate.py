@@ -82,7 +82,10 @@ def generate(n: int, seed: int = 1) -> str:
         )
         place, country = rng.choice(PLACES)
         lines.append(f'[[event.locations]]\nplace = "{place}"\ncountry = "{country}"\nlat = 33.3\nlon = 44.4')
-        lines.append(f'[[event.sources]]\ntitle = "Synthetic source {i % 97}"\nnote = "generated"')
+        lines.append(
+            f'[[event.sources]]\ntitle = "Synthetic source {i % 97}"\n'
+            f'url = "https://example.org/synthetic/{i % 97}"\nnote = "generated"'
+        )
         out.append("\n".join(lines) + "\n")
     return "".join(out)
 
