@@ -95,6 +95,8 @@ def test_only_the_full_screen_explorer_imports_textual(warm: Path, args: list[st
         ["chain", "k1-air-base-attack", "--both"],
         ["chain"],
         ["path", "k1-air-base-attack", "soleimani-killing"],
+        ["stats"],
+        ["stats", "--from", "2030"],
         ["--color", "never", "show", "k1-air-base-attack"],
     ],
 )

@@ -1,7 +1,8 @@
-"""The plain renderer of piped `show`, `chain` and `path` (render.plain_views,
-no rich) writes exactly what rich's unwrapped console (render.console) writes
-for the same view: on every event of every fixture store, each way a chain is
-drawn, and on stores whose text is anything at all (hypothesis)."""
+"""The plain renderers of piped `show`, `chain`, `path` and `stats`
+(render.plain_views, render.plain_stats: no rich) write exactly what rich's
+unwrapped console (render.console) writes for the same view: on every event
+of every fixture store, each way a chain is drawn, the stats of each event
+alone and of all, and on stores whose text is anything at all (hypothesis)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,11 @@ from timeline.model import Store
 from timeline.render.branches import both_branch, chain_branches, routes_words
 from timeline.render.console import make_console
 from timeline.render.detail import event_panel
+from timeline.render.plain_stats import cell_len, stats_text
 from timeline.render.plain_views import detail_text, styled_text, tree_text
+from timeline.render.stats import stats_view
 from timeline.render.tree import both_tree, chain_tree, routes_parts
+from timeline.stats import summarize
 from timeline.store import open_store, read_store_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -65,6 +69,11 @@ def same_views(store: Store, ascii_only: bool = False) -> None:
     for truncated in (False, True):
         plain = styled_text(routes_words(routes, store, None, truncated, 2))
         assert plain == piped(*routes_parts(routes, store, None, truncated, 2))
+    for chosen in [store.chronological, *([e] for e in store.chronological)]:
+        summary = summarize(store, list(chosen))
+        assert stats_text(summary, store, ascii_only) == piped(
+            stats_view(summary, store), ascii_only=ascii_only
+        )
 
 
 @pytest.mark.parametrize("path", STORES, ids=[p.name for p in STORES])
@@ -77,6 +86,20 @@ def test_ascii_pipes_get_rich_s_ascii_guides() -> None:
     same_views(store, ascii_only=True)
     forest = build_tree(["ain-al-asad-rocket-attack-2019-12-03"], neighbours(store, Direction.EFFECTS), 3)
     assert "`-- 27 Dec 2019" in tree_text(chain_branches(forest, store), ascii_only=True)
+    assert "Year      | Events |" in stats_text(summarize(store, store.chronological), store, ascii_only=True)
+
+
+def test_a_title_wider_than_its_table_is_wrapped_as_rich_wraps_it() -> None:
+    store = open_store(FIXTURES / "layout.toml")
+    alone = summarize(store, [store.by_id["ain-al-asad-rocket-attack-2019-12-03"]])
+    assert "\nBy actor: killed among its own (as a\ntarget)\n" in stats_text(alone, store)
+
+
+def test_the_range_dash_is_one_cell_as_rich_counts_it() -> None:
+    from rich.cells import cell_len as rich_cell_len
+
+    for text in ("4\u20136", "\u00e9t\u00e9", "\u4e2d\u6587", "e\u0301", "\U0001f600"):
+        assert cell_len(text) == rich_cell_len(text)
 
 
 ANY_TEXT = st.text(max_size=30)
@@ -105,6 +128,7 @@ def test_any_store_text_is_printed_alike(
         event["tags"] = [tag] if tag.strip() else []
         event["sources"] = [{"id": None, "title": source or "s", "url": note or None, "note": note or None}]
         event["locations"][0]["place"] = place
+        event["locations"][0]["country"] = name
     shape["actors"][0]["name"] = name
     try:
         store = read_store_text(json.dumps(shape), "any.json")
