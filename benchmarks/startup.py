@@ -30,7 +30,9 @@ COMMANDS: dict[str, list[str]] = {
     "timeline list (piped)": [TIMELINE, "list"],
     "timeline list --format ids": [TIMELINE, "list", "--format", "ids"],
     "timeline list --format json": [TIMELINE, "list", "--format", "json"],
+    "timeline show k1-air-base-attack (piped)": [TIMELINE, "show", "k1-air-base-attack"],
     "timeline chain k1-air-base-attack (piped)": [TIMELINE, "chain", "k1-air-base-attack"],
+    "timeline stats (piped)": [TIMELINE, "stats"],
     "timeline --help": [TIMELINE, "--help"],
 }  # fmt: skip
 

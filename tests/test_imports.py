@@ -87,10 +87,25 @@ def test_only_the_full_screen_explorer_imports_textual(warm: Path, args: list[st
     assert not {n for n in found if n.startswith("timeline.tui")}
 
 
-@pytest.mark.xfail(reason="show and chain print through rich even when piped; a plain renderer is render/'s")
-@pytest.mark.parametrize("args", [["show", "k1-air-base-attack"], ["chain", "k1-air-base-attack"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "k1-air-base-attack"],
+        ["chain", "k1-air-base-attack"],
+        ["chain", "k1-air-base-attack", "--both"],
+        ["chain"],
+        ["path", "k1-air-base-attack", "soleimani-killing"],
+        ["stats"],
+        ["stats", "--from", "2030"],
+        ["--color", "never", "show", "k1-air-base-attack"],
+    ],
+)
 def test_piped_views_do_without_a_rich_console(warm: Path, args: list[str]) -> None:
-    assert "rich.console" not in imported(*args, cwd=warm)
+    assert "rich" not in top_level(imported(*args, cwd=warm))
+
+
+def test_piped_views_asked_in_colour_are_drawn_by_rich(warm: Path) -> None:
+    assert "rich.console" in imported("--color", "always", "show", "k1-air-base-attack", cwd=warm)
 
 
 def test_an_exporter_is_imported_only_for_its_format(warm: Path) -> None:

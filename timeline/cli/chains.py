@@ -34,6 +34,7 @@ FormatOption = Annotated[
     ChainFormat, typer.Option("--format", "-f", help="tree (drawn), json (nested) or ids (one per line).")
 ]
 DEFAULT_WINDOW = ("2019", "2024")
+NO_CHAIN = "No events in that window.\n"
 
 
 @app.command("chain")
@@ -216,12 +217,19 @@ def _print_chain(
 
         write(chain_json(forest, store, direction.value))
         return
-    from timeline.cli.screen import screen
+    from timeline.cli.screen import ascii_only, plain_text, screen
+
+    if plain_text(ctx):
+        from timeline.render.branches import chain_branches
+        from timeline.render.plain_views import tree_text
+
+        write(tree_text(chain_branches(forest, store, zone, direction), ascii_only()) if forest else NO_CHAIN)
+        return
     from timeline.render.tree import chain_tree
 
     with screen(ctx) as console:
         if not forest:
-            console.print("No events in that window.", style="dim")
+            console.print(NO_CHAIN.rstrip("\n"), style="dim")
             return
         console.print(chain_tree(forest, store, None, zone, direction))
 
@@ -245,7 +253,14 @@ def _print_both(
 
         write(both_json(before, after, store))
         return
-    from timeline.cli.screen import screen
+    from timeline.cli.screen import ascii_only, plain_text, screen
+
+    if plain_text(ctx):
+        from timeline.render.branches import both_branch
+        from timeline.render.plain_views import tree_text
+
+        write(tree_text([both_branch(store, root, before, after, zone)], ascii_only()))
+        return
     from timeline.render.tree import both_tree
 
     with screen(ctx) as console:
@@ -322,7 +337,15 @@ def path(
         for chunk in path_json_chunks(routes, truncated, store):
             write(chunk)
         return
-    from timeline.cli.screen import screen
+    from timeline.cli.screen import plain_text, screen
+
+    if plain_text(ctx):
+        from timeline.render.branches import routes_words
+        from timeline.render.plain_views import styled_text
+
+        for words in routes_words(routes, store, zone, truncated, most):
+            write(styled_text([words]))
+        return
     from timeline.render.tree import routes_parts
 
     with screen(ctx) as console:

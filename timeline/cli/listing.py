@@ -163,7 +163,13 @@ def show(
         # that loads as a store, its links to other events kept as outside.
         write(store_json(store, [event]))
         return
-    from timeline.cli.screen import screen
+    from timeline.cli.screen import plain_text, screen
+
+    if plain_text(ctx):
+        from timeline.render.plain_views import detail_text
+
+        write(detail_text(event, store, zone_option(tz)))
+        return
     from timeline.render.console import unwrapped
     from timeline.render.detail import event_panel
 

@@ -13,6 +13,7 @@ from timeline.cli.options import (
 from timeline.filters import FilterOptions
 
 app = commands_app()
+NO_EVENTS = "No events match.\n"
 
 
 class StatsFormat(StrEnum):
@@ -53,14 +54,20 @@ def stats(
 
         write(dumps(summary_to_dict(summary, store)))
         return
-    from timeline.cli.screen import screen
+    from timeline.cli.screen import ascii_only, plain_text, screen
+
+    if plain_text(ctx):
+        from timeline.render.plain_stats import stats_text
+
+        write(stats_text(summary, store, ascii_only()) if events else NO_EVENTS)
+        return
     from timeline.render.stats import stats_view
 
     with screen(ctx) as console:
         if events:
             console.print(stats_view(summary, store))
         else:
-            console.print("No events match.", style="dim")
+            console.print(NO_EVENTS.rstrip("\n"), style="dim")
 
 
 class ChartMeasure(StrEnum):

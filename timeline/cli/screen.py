@@ -9,6 +9,8 @@ asked for with `--format table`) at COLUMNS, else 80 columns.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, cast
@@ -20,6 +22,30 @@ from timeline.cli.options import stdout_is_terminal
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+def plain_text(ctx: typer.Context) -> bool:
+    """Whether a text view goes out as plain text (render.plain_views, no
+    rich): piped, unless colour is asked for with --color always, or with
+    FORCE_COLOR or TTY_COMPATIBLE=1, which are how rich's own console (the
+    "auto" of make_console) is told to draw styles into a pipe."""
+    if stdout_is_terminal():
+        return False
+    color = state(ctx).color
+    if color != "auto":
+        return color == "never"
+    environ = os.environ
+    tty = environ.get("TTY_COMPATIBLE", "")
+    if tty in ("0", "1"):
+        return tty == "0"
+    return not environ.get("FORCE_COLOR")
+
+
+def ascii_only() -> bool:
+    """Whether stdout takes ASCII only, as rich judges it (its encoding is no
+    UTF): trees are then drawn with ASCII guides."""
+    encoding = (getattr(sys.stdout, "encoding", "utf-8") or "utf-8").lower()
+    return not encoding.startswith("utf")
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from typing import IO, Any
 from rich.console import Console, Group
 from rich.text import Text
 
+from timeline.render.styled import Styled
 from timeline.text import clean
 
 #: The width text is laid out at when it must never wrap (piped output): wider
@@ -86,3 +87,15 @@ def unwrapped(console: Console) -> bool:
 def text(value: str, style: str = "") -> Text:
     """Store text as a rich Text: never parsed as markup, controls replaced."""
     return Text(clean(value), style=style)
+
+
+def rich_text(shown: Styled) -> Text:
+    """A Styled as the rich Text it mirrors: the same spans, part for part
+    (its runs are cleaned already)."""
+    drawn = Text(style=shown.style)
+    for part in shown.parts:
+        if isinstance(part, Styled):
+            drawn.append_text(rich_text(part))
+        else:
+            drawn.append(*part)
+    return drawn

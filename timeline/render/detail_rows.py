@@ -1,0 +1,168 @@
+"""One event in full, in words: the rows `show` prints (a label and its
+value), its title and its summary, as Styled text with no rich, so that the
+rich panel (render.detail) and the plain text of a pipe (render.plain_detail)
+are drawn from the same words."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from timeline.dates.format import format_date, format_span, local_span
+from timeline.model import Count, Event, Store
+from timeline.palette import style
+from timeline.render.styled import Styled, joined, styled
+from timeline.render.words import (
+    OUTSIDE,
+    actor_words,
+    apart,
+    figure_words,
+    link_words,
+    reported_clock,
+)
+from timeline.text import one_line, reflow
+
+
+def _count(count: Count | None, event: Event, store: Store) -> Styled:
+    """The derived range (with its breakdown), then each reported figure."""
+    if count is None:
+        return styled("not recorded", "dim")
+    shown = styled(str(count))
+    if count.breakdown:
+        parts = ", ".join(f"{n} {one_line(label)}" for label, n in count.breakdown)
+        shown.add(f" ({parts})")
+    for figure in count.reports:
+        shown.add("\n")
+        shown.nest(styled(figure_words(figure, event, store)))
+    return shown
+
+
+def _linked(ids: tuple[str, ...], store: Store, event: Event, causes: bool) -> Styled:
+    """Causes (or effects), each with its typed link and the time between:
+    "k1  27 Dec 2019  Rocket attack  (retaliation for, per United States; 2 days before)"."""
+    lines = Styled()
+    for n, ident in enumerate(ids):
+        other = store.known(ident)
+        if n:
+            lines.add("\n")
+        if other is None:
+            lines.nest(styled(ident, "cyan"))
+            lines.add(" (unknown)", "red")
+            continue
+        lines.nest(styled(ident, "cyan"))
+        lines.add(f"  {format_date(other.start)}  ")
+        lines.nest(styled(one_line(other.title)))
+        link = event.link(ident) if causes else other.link(event.id)
+        said = link_words(link, event if causes else other, store)
+        lines.nest(styled(f"  ({said}; {apart(event.start, other.start)})", "dim"))
+        _mark_outside(lines, ident, store)
+    return lines
+
+
+def _mark_outside(lines: Styled, ident: str, store: Store) -> None:
+    """ " (outside this store)" after a link a slice does not hold."""
+    if store.is_outside(ident):
+        lines.add(f" {OUTSIDE}", "yellow")
+
+
+def _members(ids: tuple[str, ...], store: Store) -> Styled:
+    """Events by id, one a line: "29 Dec 2019  US strikes ...  id"."""
+    lines = Styled()
+    for n, ident in enumerate(ids):
+        if n:
+            lines.add("\n")
+        other = store.known(ident)
+        if other is None:
+            lines.nest(styled(ident, "cyan"))
+            lines.add(" (unknown)", "red")
+            continue
+        lines.add(f"{format_span(other.start, other.end)}  ")
+        lines.nest(styled(one_line(other.title)))
+        lines.add("  ")
+        lines.nest(styled(ident, "cyan"))
+        _mark_outside(lines, ident, store)
+    return lines
+
+
+def _when(event: Event, zone: tzinfo | None) -> Styled:
+    """The dates; minute times on the local clock with the zone's city, and
+    the clock the source reported when it differs (--tz overrides both)."""
+    if zone is not None or event.zone is None:
+        return styled(format_span(event.start, event.end, zone))
+    when = styled(local_span(event.start, event.end, event.zone))
+    reported = reported_clock(event)
+    if reported is not None:
+        when.nest(styled(f"\n{reported}", "dim"))
+    return when
+
+
+def _actors(event: Event, ids: tuple[str, ...], side: str, store: Store) -> Styled:
+    """Actors by name, each with its accounts; one a line when any has one."""
+    if not event.roles:
+        return styled(", ".join(store.actor_name(a) for a in ids))
+    return styled("\n".join(actor_words(event, a, side, store) for a in ids))
+
+
+def _places(event: Event) -> Styled:
+    """Each place with its region and country, and its coordinates, one a line."""
+    lines = []
+    for loc in event.locations:
+        place = styled(", ".join(dict.fromkeys(p for p in (loc.place, loc.region, loc.country) if p)))
+        if loc.lat is not None and loc.lon is not None:
+            place.nest(styled(f" ({loc.lat:g}, {loc.lon:g})", "dim"))
+        lines.append(place)
+    return joined("\n", lines)
+
+
+def _sources(event: Event) -> Styled:
+    """The sources, numbered, each URL on the line below its title."""
+    return joined(
+        "\n",
+        [
+            styled(
+                f"{n}. {s.title}" + (f" ({s.note})" if s.note else "") + (f"\n   {s.url}" if s.url else "")
+            )
+            for n, s in enumerate(event.sources, start=1)
+        ],
+    )
+
+
+def detail_rows(event: Event, store: Store, zone: tzinfo | None = None) -> list[tuple[str, Styled]]:
+    """The labelled rows of `show`, in order, those with nothing to say left out."""
+    rows = [
+        ("Id", styled(event.id, "cyan")),
+        ("When", _when(event, zone)),
+        ("Precision", styled(event.start.precision.label)),
+        ("Kind", styled(event.kind, style(event.kind))),
+    ]
+    if event.locations:
+        rows.append(("Where", _places(event)))
+    if event.actors:
+        rows.append(("Actors", _actors(event, event.actors, "actor", store)))
+    if event.targets:
+        rows.append(("Targets", _actors(event, event.targets, "target", store)))
+    rows.append(("Killed", _count(event.killed, event, store)))
+    rows.append(("Injured", _count(event.injured, event, store)))
+    if event.part_of:
+        rows.append(("Part of", _members(event.part_of, store)))
+    parts = store.all_parts(event.id)
+    if parts:
+        rows.append((f"Parts: {len(parts)}", _members(parts, store)))
+    if event.causes:
+        rows.append(("Causes", _linked(event.causes, store, event, causes=True)))
+    effects = store.all_effects(event.id)
+    if effects:
+        rows.append(("Effects", _linked(effects, store, event, causes=False)))
+    if event.tags:
+        rows.append(("Tags", styled(", ".join(event.tags))))
+    rows.append(("Sources", _sources(event)))
+    return rows
+
+
+def detail_title(event: Event) -> Styled:
+    """The event's title on one line, in bold."""
+    return styled(one_line(event.title), "bold")
+
+
+def detail_summary(event: Event) -> Styled | None:
+    """The summary re-flowed as paragraphs (never wrapped twice), or None."""
+    return styled(reflow(event.summary)) if event.summary else None
