@@ -3,6 +3,7 @@ small fixture (tests/fixtures/golden/), and each accepted by its real consumer."
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shlex
@@ -206,6 +207,27 @@ def test_markdown_links_resolve_with_html_off(invoke: Invoke, store: Path | None
     html = renderer.render(text)
     ids = set(re.findall(r'<h[1-3] id="([^"]+)"', html))
     links = [unquote(link) for link in re.findall(r'href="#([^"]*)"', html)]
+    assert links
+    assert [link for link in links if link not in ids] == []
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+@pytest.mark.parametrize("store", [STORE, None], ids=["fixture", "curated"])
+def test_markdown_links_resolve_in_pandoc(invoke: Invoke, store: Path | None) -> None:
+    # pandoc's GFM reader makes its own heading ids (gfm_auto_identifiers);
+    # a link is good when the HTML has an element with the id it points to.
+    text = export(invoke, "-f", "markdown", store=store).stdout
+    converted = subprocess.run(
+        ["pandoc", "-f", "gfm", "-t", "html"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert converted.stderr == ""
+    ids = {html.unescape(found) for found in re.findall(r'\sid="([^"]+)"', converted.stdout)}
+    links = [unquote(html.unescape(link)) for link in re.findall(r'href="#([^"]*)"', converted.stdout)]
     assert links
     assert [link for link in links if link not in ids] == []
 
