@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from tests.conftest import Result
 from tests.test_export import TOOLS, _mermaid_parser
 from timeline.export import dot_format, mermaid_format
+from timeline.export.icalendar_format import INSTANT_NOTE
 from timeline.export.kml_format import NAMESPACE
 from timeline.store import open_store
 
@@ -338,6 +339,44 @@ def test_icalendar_dates_follow_the_precision(invoke: Invoke) -> None:
     strikes = entries["strikes@timeline"]
     assert strikes.decoded("DTSTART").isoformat() == "2019-12-29T16:00:00+00:00"  # 11:00 EST in UTC
     assert entries["review@timeline"].decoded("DTEND").isoformat() == "2021-01-01"
+
+
+def test_icalendar_gives_a_minute_with_no_end_an_hour(invoke: Invoke) -> None:
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(export(invoke, "-f", "ical", "-k", "airstrike").stdout)
+    (strikes,) = calendar.walk("VEVENT")
+    # RFC 5545 allows DTSTART alone, but calendar apps draw an event of no length badly.
+    assert "DURATION" not in strikes
+    assert (strikes.decoded("DTSTART").isoformat(), strikes.decoded("DTEND").isoformat()) == (
+        "2019-12-29T16:00:00+00:00",
+        "2019-12-29T17:00:00+00:00",
+    )
+    assert str(strikes["DESCRIPTION"]).splitlines() == [
+        INSTANT_NOTE,
+        "Sources:",
+        "- Pentagon statement <https://example.org/dod>",
+    ]
+
+
+def test_icalendar_keeps_a_minute_end_as_it_is(invoke: Invoke, tmp_path: Path) -> None:
+    import icalendar
+
+    store = tmp_path / "span.toml"
+    text = STORE.read_text(encoding="utf-8")
+    store.write_text(
+        text.replace(
+            'start = "2019-12-29T11:00-05:00"',
+            'start = "2019-12-29T11:00-05:00"\nend = "2019-12-29T11:20-05:00"',
+        ),
+        encoding="utf-8",
+    )
+    calendar = icalendar.Calendar.from_ical(
+        export(invoke, "-f", "ical", "-k", "airstrike", store=store).stdout
+    )
+    (strikes,) = calendar.walk("VEVENT")
+    assert strikes.decoded("DTEND").isoformat() == "2019-12-29T16:20:00+00:00"
+    assert not str(strikes["DESCRIPTION"]).startswith(INSTANT_NOTE)
 
 
 def test_icalendar_is_reproducible(invoke: Invoke) -> None:
