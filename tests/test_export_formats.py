@@ -3,6 +3,7 @@ small fixture (tests/fixtures/golden/), and each accepted by its real consumer."
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shlex
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 from tests.conftest import Result
 from tests.test_export import TOOLS, _mermaid_parser
 from timeline.export import dot_format, mermaid_format
+from timeline.export.icalendar_format import INSTANT_NOTE
 from timeline.export.kml_format import NAMESPACE
 from timeline.store import open_store
 
@@ -210,6 +212,27 @@ def test_markdown_links_resolve_with_html_off(invoke: Invoke, store: Path | None
     assert [link for link in links if link not in ids] == []
 
 
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+@pytest.mark.parametrize("store", [STORE, None], ids=["fixture", "curated"])
+def test_markdown_links_resolve_in_pandoc(invoke: Invoke, store: Path | None) -> None:
+    # pandoc's GFM reader makes its own heading ids (gfm_auto_identifiers);
+    # a link is good when the HTML has an element with the id it points to.
+    text = export(invoke, "-f", "markdown", store=store).stdout
+    converted = subprocess.run(
+        ["pandoc", "-f", "gfm", "-t", "html"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert converted.stderr == ""
+    ids = {html.unescape(found) for found in re.findall(r'\sid="([^"]+)"', converted.stdout)}
+    links = [unquote(html.unescape(link)) for link in re.findall(r'href="#([^"]*)"', converted.stdout)]
+    assert links
+    assert [link for link in links if link not in ids] == []
+
+
 # GeoJSON and KML ---------------------------------------------------------------------------------
 
 POSITION = {"type": "array", "minItems": 2, "maxItems": 2, "prefixItems": [
@@ -316,6 +339,44 @@ def test_icalendar_dates_follow_the_precision(invoke: Invoke) -> None:
     strikes = entries["strikes@timeline"]
     assert strikes.decoded("DTSTART").isoformat() == "2019-12-29T16:00:00+00:00"  # 11:00 EST in UTC
     assert entries["review@timeline"].decoded("DTEND").isoformat() == "2021-01-01"
+
+
+def test_icalendar_gives_a_minute_with_no_end_an_hour(invoke: Invoke) -> None:
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(export(invoke, "-f", "ical", "-k", "airstrike").stdout)
+    (strikes,) = calendar.walk("VEVENT")
+    # RFC 5545 allows DTSTART alone, but calendar apps draw an event of no length badly.
+    assert "DURATION" not in strikes
+    assert (strikes.decoded("DTSTART").isoformat(), strikes.decoded("DTEND").isoformat()) == (
+        "2019-12-29T16:00:00+00:00",
+        "2019-12-29T17:00:00+00:00",
+    )
+    assert str(strikes["DESCRIPTION"]).splitlines() == [
+        INSTANT_NOTE,
+        "Sources:",
+        "- Pentagon statement <https://example.org/dod>",
+    ]
+
+
+def test_icalendar_keeps_a_minute_end_as_it_is(invoke: Invoke, tmp_path: Path) -> None:
+    import icalendar
+
+    store = tmp_path / "span.toml"
+    text = STORE.read_text(encoding="utf-8")
+    store.write_text(
+        text.replace(
+            'start = "2019-12-29T11:00-05:00"',
+            'start = "2019-12-29T11:00-05:00"\nend = "2019-12-29T11:20-05:00"',
+        ),
+        encoding="utf-8",
+    )
+    calendar = icalendar.Calendar.from_ical(
+        export(invoke, "-f", "ical", "-k", "airstrike", store=store).stdout
+    )
+    (strikes,) = calendar.walk("VEVENT")
+    assert strikes.decoded("DTEND").isoformat() == "2019-12-29T16:20:00+00:00"
+    assert not str(strikes["DESCRIPTION"]).startswith(INSTANT_NOTE)
 
 
 def test_icalendar_is_reproducible(invoke: Invoke) -> None:

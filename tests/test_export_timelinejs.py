@@ -6,6 +6,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
 
 from tests.conftest import Result
 
@@ -14,8 +18,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 STORE = FIXTURES / "slices.toml"
 
 
-def _export(invoke: Invoke, *args: str) -> str:
-    result = invoke("--store", str(STORE), "export", "-f", "timelinejs", *args)
+def _export(invoke: Invoke, *args: str, store: Path | None = STORE) -> str:
+    where = ("--store", str(store)) if store else ()
+    result = invoke(*where, "export", "-f", "timelinejs", *args)
     assert result.exit_code == 0, result
     return result.stdout
 
@@ -61,3 +66,44 @@ def test_only_http_urls_are_linked(invoke: Invoke, tmp_path: Path) -> None:
     text = json.loads(result.stdout)["events"][0]["text"]["text"]
     assert text.endswith("<p>Sources: Wire report (javascript:alert(&#x27;&lt;x&gt;&#x27;))</p>")
     assert "eras" not in json.loads(result.stdout)
+
+
+# The format as Knight Lab documents it (https://timeline.knightlab.com/docs/json-format.html),
+# written down as a JSON Schema; properties it does not name are refused.
+SCHEMA = json.loads((FIXTURES / "timelinejs.schema.json").read_text(encoding="utf-8"))
+
+
+def _moment(date: dict[str, Any]) -> tuple[int, ...]:
+    """A TimelineJS date as a sortable tuple, its missing parts at their first value."""
+    defaults = {"year": 0, "month": 1, "day": 1, "hour": 0, "minute": 0}
+    return tuple(date.get(part, first) for part, first in defaults.items())
+
+
+@pytest.mark.parametrize("store", [STORE, None], ids=["fixture", "curated"])
+@pytest.mark.parametrize("group_by", ["kind", "country"])
+def test_timelinejs_follows_the_documented_format(invoke: Invoke, store: Path | None, group_by: str) -> None:
+    document = json.loads(_export(invoke, "--group-by", group_by, store=store))
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    jsonschema.Draft202012Validator(SCHEMA).validate(document)
+    ids = [slide["unique_id"] for slide in document["events"]]
+    assert ids
+    assert sorted(ids) == sorted(set(ids))
+    assert document.get("eras")
+    backwards = [era for era in document["eras"] if _moment(era["end_date"]) <= _moment(era["start_date"])]
+    assert backwards == []
+    spans = [s for s in document["events"] if "end_date" in s]
+    assert [s["unique_id"] for s in spans if _moment(s["end_date"]) < _moment(s["start_date"])] == []
+
+
+def test_the_schema_refuses_what_timelinejs_would_misread() -> None:
+    good = {"events": [{"start_date": {"year": 2020, "month": 1}, "unique_id": "a"}]}
+    jsonschema.validate(good, SCHEMA)
+    for bad in (
+        {"events": [{"text": {"headline": "no start"}}]},
+        {"events": [{"start_date": {"year": 2020, "day": 3}}]},
+        {"events": [{"start_date": {"year": 2020, "month": 13}}]},
+        {"events": [{"start_date": {"year": 2020}, "uniqueid": "misspelt"}]},
+        {"events": [], "eras": [{"start_date": {"year": 2020}}]},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, SCHEMA)

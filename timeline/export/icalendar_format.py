@@ -4,7 +4,11 @@ A day, month or year is an all-day event (VALUE=DATE) whose DTEND is the day
 after the period's last day, as RFC 5545 wants an exclusive end: "Dec 2019"
 runs from 1 Dec to 1 Jan. An event given to the minute, at both ends, is
 timed in UTC; a span that mixes a minute with a coarser bound is all-day on
-the local dates. DTSTAMP, which RFC 5545 requires, is not the time of the
+the local dates. A minute with no end (a strike at 11:00) is drawn as the hour
+from it (DTEND one hour on, and DESCRIPTION says its end is not known): RFC
+5545 allows DTSTART alone, but that is an event of no length, which calendar
+apps draw as a sliver or not at all, and an hour is the slot they give a new
+event. DTSTAMP, which RFC 5545 requires, is not the time of the
 export but midnight UTC of the latest day the store's events start, so the
 same store always gives the same file. The `icalendar` package is imported
 here only, when this format is asked for.
@@ -22,6 +26,10 @@ from timeline.model import Event, FuzzyDate, Precision, Store
 from timeline.text import clean, places
 
 PRODID = "-//timeline//timeline export//EN"
+
+#: How long a minute-precision event with no end is drawn (see the module's docstring).
+INSTANT = timedelta(hours=1)
+INSTANT_NOTE = "Drawn as one hour from the time it began: its end is not known."
 
 
 def uid(event: Event) -> str:
@@ -46,7 +54,7 @@ def when(event: Event) -> tuple[date | datetime, date | datetime]:
     if event.start.precision is Precision.MINUTE and last.precision is Precision.MINUTE:
         end = aware(last).astimezone(UTC)
         if event.end is None:
-            end += timedelta(minutes=1)  # the minute it happened in
+            end += INSTANT
         return (aware(event.start).astimezone(UTC), end)
     return (event.period_start.date(), event.period_end.date())
 
@@ -54,6 +62,8 @@ def when(event: Event) -> tuple[date | datetime, date | datetime]:
 def description(event: Event) -> str:
     """The summary, then a line per source with its address."""
     lines = [event.summary.strip()] if event.summary.strip() else []
+    if event.end is None and event.start.precision is Precision.MINUTE:
+        lines.append(INSTANT_NOTE)
     lines += ["Sources:"] if event.sources else []
     lines += [f"- {s.title}" + (f" <{s.url}>" if s.url else "") for s in event.sources]
     return clean("\n".join(lines))
