@@ -13,10 +13,12 @@ from tests.conftest import Result
 from tests.test_imports import imported
 from tests.test_installed import COMMAND
 from timeline.explore import Session, escalation_start, links
+from timeline.graph import escalation_root
 from timeline.store import bundled_store_path, open_store
 
 Invoke = Callable[..., Result]
 HUB = Path(__file__).parent / "fixtures" / "hub.toml"
+ESCALATION = Path(__file__).parent / "fixtures" / "escalation.toml"
 
 #: The links of an event with eleven, and a choice of two: numbers aligned past [9].
 HUB_LINKS = """\
@@ -96,9 +98,19 @@ def test_an_id_or_the_start_of_one_goes_there(mini_store: Path) -> None:
     assert (reply.kind, reply.title) == ("message", "No command or event id 'zz'; type ? for help.")
 
 
-def test_start_of_the_escalation_chain() -> None:
+def test_exploring_starts_where_chain_does() -> None:
+    store = open_store(ESCALATION)
+    # the first root with a link in 2019-2024: not the lone statement before it,
+    # nor the larger chain of 2023, nor its cause of 2018
+    assert escalation_root(store) == "crisis"
+    assert escalation_start(store) == store.by_id["crisis"]
+
+
+def test_the_curated_store_opens_on_the_escalation_of_2019() -> None:
     store = open_store(bundled_store_path())
-    assert escalation_start(store).id == "gaza-war"
+    start = escalation_start(store)
+    assert start.period_start.year == 2019
+    assert links(store, start)  # the root of a chain, not a lone event
 
 
 def test_explore_through_clirunner(invoke: Invoke, mini_store: Path) -> None:

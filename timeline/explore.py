@@ -64,37 +64,12 @@ def links(store: Store, event: Event) -> list[Step]:
 
 
 def escalation_start(store: Store) -> Event:
-    """Where exploring starts without an id: the 2019-2024 root whose chain of
-    effects is largest (the root of the escalation).
+    """Where exploring starts without an id: where `timeline chain` starts
+    (graph.escalation_root), else the first event."""
+    from timeline.graph import escalation_root
 
-    One breadth-first pass over all roots in time order with a shared visited
-    set, so each event counts for the first root that reaches it: linear in
-    events and links, whatever the store's size.
-    """
-    from datetime import datetime
-
-    window = [
-        e for e in store.chronological
-        if e.period_end > datetime(2019, 1, 1) and e.period_start < datetime(2025, 1, 1)
-    ]  # fmt: skip
-    candidates = window or list(store.chronological)
-    inside = {e.id for e in candidates}
-    roots = [e for e in candidates if not any(c in inside for c in e.causes)] or candidates
-    seen: set[str] = set()
-    best, best_size = roots[0], -1
-    for root in roots:
-        if root.id in seen:
-            continue
-        seen.add(root.id)
-        queue = [root.id]
-        for current in queue:
-            for nxt in store.effects_of(current):
-                if nxt in inside and nxt not in seen:
-                    seen.add(nxt)
-                    queue.append(nxt)
-        if len(queue) > best_size:
-            best, best_size = root, len(queue)
-    return best
+    root = escalation_root(store)
+    return store.by_id[root] if root is not None else store.chronological[0]
 
 
 class Session:

@@ -49,6 +49,9 @@ def explore(
     chain of causes and effects; the filters narrow the timeline as list's do,
     and its filter bar (F) changes them live; ? shows the keys.
 
+    Without an ID it starts where chain does: at the root of the 2019-2024
+    escalation chain.
+
     Piped, with TERM=dumb or with --line: a line mode. See an event with its
     causes and effects numbered; type a number to follow one, an id (or its
     start) to go to it, b to go back, n / p for the next or previous event in
