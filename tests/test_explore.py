@@ -14,6 +14,7 @@ from tests.test_imports import imported
 from tests.test_installed import COMMAND
 from timeline.explore import Session, escalation_start, links
 from timeline.graph import escalation_root
+from timeline.model import Store
 from timeline.store import bundled_store_path, open_store
 
 Invoke = Callable[..., Result]
@@ -98,6 +99,19 @@ def test_an_id_or_the_start_of_one_goes_there(mini_store: Path) -> None:
     assert (reply.kind, reply.title) == ("message", "No command or event id 'zz'; type ? for help.")
 
 
+def a_store(tmp_path: Path, *events: tuple[str, str, str]) -> Store:
+    """A store of (id, start, causes) events, written and opened."""
+    tables = "".join(
+        f'[[event]]\nid = "{ident}"\ntitle = "{ident}"\nkind = "attack"\nstart = "{start}"\n'
+        f"causes = [{cause}]\n"
+        'sources = [{ title = "Seed" }]\n\n'
+        for ident, start, cause in events
+    )
+    path = tmp_path / "store.toml"
+    path.write_text("schema = 1\n\n" + tables, encoding="utf-8")
+    return open_store(path)
+
+
 def test_exploring_starts_where_chain_does() -> None:
     store = open_store(ESCALATION)
     # the first root with a link in 2019-2024: not the lone statement before it,
@@ -106,9 +120,19 @@ def test_exploring_starts_where_chain_does() -> None:
     assert escalation_start(store) == store.by_id["crisis"]
 
 
+def test_where_exploring_starts_without_a_chain(tmp_path: Path) -> None:
+    unlinked = a_store(tmp_path, ("old", "2017", ""), ("first", "2019-03", ""), ("later", "2020", ""))
+    assert escalation_start(unlinked) == unlinked.by_id["first"]  # no chain: the window's first event
+    before = a_store(tmp_path, ("old", "2017", ""), ("older", "2016", ""))
+    assert escalation_root(before) is None
+    assert escalation_start(before) == before.by_id["older"]  # none in the window: the store's first
+    assert escalation_start(a_store(tmp_path)) is None
+
+
 def test_the_curated_store_opens_on_the_escalation_of_2019() -> None:
     store = open_store(bundled_store_path())
     start = escalation_start(store)
+    assert start is not None
     assert start.period_start.year == 2019
     assert links(store, start)  # the root of a chain, not a lone event
 
@@ -245,3 +269,33 @@ def test_where_the_history_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     link.symlink_to(target)
     assert (_own_file(target), _own_file(link), _own_file(tmp_path / "none")) == (True, False, False)
     assert start("explore", ["talks"]) is None  # not a terminal: no readline, no history
+
+
+# --- an empty store -------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["explore"], ["explore", "--line"], ["explore", "--from", "2020"]])
+def test_an_empty_store_says_so(invoke: Invoke, tmp_path: Path, args: list[str]) -> None:
+    empty = tmp_path / "m.toml"
+    empty.write_text("schema = 2\n", encoding="utf-8")
+    result = invoke("--store", str(empty), *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "No events in this store.\n", "")
+
+
+def test_an_empty_store_never_opens_the_full_screen_explorer(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import timeline.cli.exploring
+    import timeline.tui.app
+
+    def refuse(*args: object) -> int:
+        raise AssertionError("the explorer opened")
+
+    monkeypatch.setattr(timeline.cli.exploring, "full_screen", lambda line: True)
+    monkeypatch.setattr(timeline.tui.app, "run", refuse)
+    empty = tmp_path / "m.toml"
+    empty.write_text("schema = 2\n", encoding="utf-8")
+    result = invoke("--store", str(empty), "explore")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "No events in this store.\n", "")
+    result = invoke("--store", str(empty), "explore", "k1")
+    assert (result.exit_code, result.stderr) == (1, "error: no event 'k1'\n")

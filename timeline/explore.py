@@ -63,13 +63,15 @@ def links(store: Store, event: Event) -> list[Step]:
     return found
 
 
-def escalation_start(store: Store) -> Event:
+def escalation_start(store: Store) -> Event | None:
     """Where exploring starts without an id: where `timeline chain` starts
-    (graph.escalation_root), else the first event."""
+    (graph.escalation_root), else the first event; None for an empty store."""
     from timeline.graph import escalation_root
 
     root = escalation_root(store)
-    return store.by_id[root] if root is not None else store.chronological[0]
+    if root is not None:
+        return store.by_id[root]
+    return store.chronological[0] if store.chronological else None
 
 
 class Session:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from timeline.cli.app import commands_app, state
-from timeline.cli.options import TzOption, complete_event_id, with_filters, zone_option
+from timeline.cli.options import TzOption, complete_event_id, with_filters, write, zone_option
 from timeline.filters import FilterOptions
 
 app = commands_app()
@@ -74,21 +74,24 @@ def explore(
     """
     store = state(ctx).store()
     zone = zone_option(tz)
-    if full_screen(line):
-        from timeline.query import resolve_event
+    from timeline.query import resolve_event
 
-        where.build(store)  # a bad date or actor is a usage error before the screen changes
-        first = resolve_event(store, event_id).id if event_id else None
+    where.build(store)  # a bad date or actor is a usage error before the screen changes
+    first = resolve_event(store, event_id) if event_id else None
+    if not store.events:
+        write("No events in this store.\n")
+        return
+    if full_screen(line):
         from timeline.tui.app import run
 
-        raise typer.Exit(run(store, first, where, zone))
+        raise typer.Exit(run(store, first.id if first else None, where, zone))
     if where != FilterOptions():
         from timeline.errors import UsageError
 
         raise UsageError("the filters apply to the full-screen explorer (a terminal, without --line)")
     from timeline.cli.explore_line import run as line_mode
     from timeline.explore import escalation_start
-    from timeline.query import resolve_event
 
-    opening = resolve_event(store, event_id) if event_id else escalation_start(store)
-    line_mode(store, opening, zone, color=state(ctx).color)
+    first = first or escalation_start(store)
+    assert first is not None  # the store has events
+    line_mode(store, first, zone, color=state(ctx).color)
