@@ -299,3 +299,41 @@ def test_an_empty_store_never_opens_the_full_screen_explorer(
     assert (result.exit_code, result.stdout, result.stderr) == (0, "No events in this store.\n", "")
     result = invoke("--store", str(empty), "explore", "k1")
     assert (result.exit_code, result.stderr) == (1, "error: no event 'k1'\n")
+
+
+# --- the filters narrow the line mode's timeline ----------------------------
+
+
+def test_next_previous_and_around_stay_within_the_timeline() -> None:
+    store = open_store(ESCALATION)
+    raids = [store.by_id[i] for i in ("raid-1", "raid-2", "raid-3")]
+    s = Session(store, raids[0], raids)
+    assert s.handle("p").title == "No earlier event."
+    assert s.handle("n").event == raids[1]
+    assert [e.id for e in s.handle("l").events] == ["raid-1", "raid-2", "raid-3"]
+    assert s.handle("war").event == store.by_id["war"]  # an id still reaches any event
+    assert s.handle("n").event == raids[0]  # off the timeline: the next event on it
+    s.handle("crisis")
+    assert s.handle("p").title == "No earlier event."
+    assert s.handle("n").event == raids[0]
+    assert Session(store, raids[0], ()).handle("l").title == "No events around this one."
+
+
+def test_the_line_mode_takes_the_filters(invoke: Invoke) -> None:
+    result = invoke("--store", str(ESCALATION), "explore", "--from", "2023", "--line", input="p\nn\nq\n")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("╭─ War begins ")  # the first event the filters keep
+    assert "explore> No earlier event.\nexplore> ╭─ Raid 1 " in result.stdout
+    piped = invoke("--store", str(ESCALATION), "explore", "--to", "2019-03", input="q\n")
+    assert piped.stdout.startswith("╭─ Deal ends ")
+    chosen = invoke("--store", str(ESCALATION), "explore", "raid-2", "--from", "2023", input="n\nn\n")
+    assert chosen.stdout.startswith("╭─ Raid 2 ")
+    assert "explore> No later event.\n" in chosen.stdout
+
+
+def test_filters_that_keep_nothing_or_cannot_be_read(invoke: Invoke) -> None:
+    result = invoke("--store", str(ESCALATION), "explore", "--from", "2030")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "No events match.\n", "")
+    result = invoke("--store", str(ESCALATION), "explore", "--actor", "uss")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "error: --actor: unknown actor 'uss' (did you mean us?)\n"

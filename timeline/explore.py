@@ -6,6 +6,8 @@ show next; the CLI reads the lines and draws the answers.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from timeline.model import Event, Store
@@ -77,12 +79,17 @@ def escalation_start(store: Store) -> Event | None:
 class Session:
     """Where the user is, where they have been, and what a number means now."""
 
-    def __init__(self, store: Store, start: Event) -> None:
+    def __init__(self, store: Store, start: Event, timeline: Sequence[Event] | None = None) -> None:
+        """`timeline`: the events n, p and l move among (those the filters
+        keep, in chronological order), by default all of them; links, ids
+        and searches reach every event still."""
         self.store = store
         self.current = start
         self.history: list[Event] = []
         self.choices: tuple[Event, ...] = ()
         self.order = {e.id: n for n, e in enumerate(store.chronological)}
+        self.timeline = tuple(store.chronological if timeline is None else timeline)
+        self._places = [self.order[e.id] for e in self.timeline]
 
     def opening(self) -> Reply:
         """What to show first."""
@@ -122,16 +129,19 @@ class Session:
         return self._jump(text)
 
     def _step(self, delta: int) -> Reply:
-        chronological = self.store.chronological
-        position = self.order[self.current.id] + delta
-        if not 0 <= position < len(chronological):
+        """The next or previous event of the timeline, from wherever the
+        current event is (a link may have led off the timeline)."""
+        here = self.order[self.current.id]
+        position = bisect_right(self._places, here) if delta > 0 else bisect_left(self._places, here) - 1
+        if not 0 <= position < len(self.timeline):
             return Reply("message", title="No later event." if delta > 0 else "No earlier event.")
-        return self.go(chronological[position])
+        return self.go(self.timeline[position])
 
     def _around(self) -> Reply:
-        chronological = self.store.chronological
-        here = self.order[self.current.id]
-        near = chronological[max(0, here - AROUND) : here + AROUND + 1]
+        here = bisect_left(self._places, self.order[self.current.id])
+        near = self.timeline[max(0, here - AROUND) : here + AROUND + 1]
+        if not near:
+            return Reply("message", title="No events around this one.")
         self.choices = tuple(near)
         return Reply("choices", events=self.choices, title="Events around this one")
 

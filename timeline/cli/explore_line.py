@@ -4,6 +4,7 @@ on a terminal (see `line_editing`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import tzinfo
 
 from timeline.model import Event, Store
@@ -14,16 +15,23 @@ OPENING = "Type a number to follow a link, an id to go to it, ? for help, q to l
 COMMANDS = ("b", "n", "p", "l", "q", "?", "help", "quit")
 
 
-def run(store: Store, start: Event, zone: tzinfo | None, color: str = "auto") -> None:
+def run(
+    store: Store,
+    start: Event,
+    zone: tzinfo | None,
+    color: str = "auto",
+    timeline: Sequence[Event] | None = None,
+) -> None:
     """Walk from `start` until the user leaves (q, end of input, Ctrl-C);
-    `color` is --color's auto, always or never."""
+    `color` is --color's auto, always or never; n, p and l move among the
+    events of `timeline` (the filtered ones), by default all."""
     from timeline.cli.line_editing import start as line_editing
     from timeline.explore import Reply, Session, links
     from timeline.render.console import make_console
     from timeline.render.detail import event_panel
     from timeline.render.explore import choices_view, links_view
 
-    session = Session(store, start)
+    session = Session(store, start, timeline)
     console = make_console(color=color)
 
     def show(reply: Reply) -> None:
