@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import Result
 from tests.test_imports import imported
 from tests.test_installed import COMMAND
-from timeline.explore import Session, escalation_start, links
+from timeline.explore import HINT, Session, escalation_start, links
 from timeline.graph import escalation_root
 from timeline.model import Store
 from timeline.store import bundled_store_path, open_store
@@ -337,3 +337,23 @@ def test_filters_that_keep_nothing_or_cannot_be_read(invoke: Invoke) -> None:
     result = invoke("--store", str(ESCALATION), "explore", "--actor", "uss")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "error: --actor: unknown actor 'uss' (did you mean us?)\n"
+
+
+# --- replies: an empty line, one link ---------------------------------------
+
+
+def test_an_empty_line_hints_and_one_link_is_named() -> None:
+    store = open_store(ESCALATION)
+    s = Session(store, store.by_id["rocket"])
+    assert s.handle("").title == HINT
+    assert s.handle("   ").title == HINT
+    assert s.handle("2").title == "Pick link 1."
+    assert s.handle("1").event == store.by_id["crisis"]
+    assert s.handle("7").title == "Pick a link from 1 to 2."
+
+
+def test_an_empty_line_does_not_redraw_the_event(invoke: Invoke) -> None:
+    result = invoke("--store", str(ESCALATION), "explore", "rocket", input="\n\nq\n")
+    assert result.exit_code == 0
+    assert result.stdout.count("╭─ Rocket lands ") == 1
+    assert result.stdout.endswith(f"{HINT}\nexplore> {HINT}\nexplore> {HINT}\nexplore> ")

@@ -23,6 +23,8 @@ HELP = """\
   ?          this help
   q          leave (Ctrl-D and Ctrl-C too)"""
 
+#: What to type, said when the explorer opens and on an empty line.
+HINT = "Type a number to follow a link, an id to go to it, ? for help, q to leave."
 #: How many neighbours `l` lists on each side.
 AROUND = 5
 #: How many search matches are listed at most.
@@ -106,8 +108,8 @@ class Session:
     def handle(self, line: str) -> Reply:
         """Answer one line of input. Never raises on odd input."""
         text = line.strip()
-        if not text:
-            return Reply("event", self.current) if not self.choices else Reply("message", title="")
+        if not text:  # not the whole event again: it is still on the screen
+            return Reply("message", title=HINT)
         if text in ("q", "quit", "exit"):
             return Reply("quit")
         if text in ("?", "h", "help"):
@@ -175,10 +177,15 @@ class Session:
         if self.choices:
             if 1 <= number <= len(self.choices):
                 return self.go(self.choices[number - 1])
-            return Reply("message", title=f"Pick a number from 1 to {len(self.choices)}.")
+            return Reply("message", title=_pick_from("number", len(self.choices)))
         numbered = links(self.store, self.current)
         if not numbered:
             return Reply("message", title="This event has no links to follow.")
         if 1 <= number <= len(numbered):
             return self.go(numbered[number - 1].event)
-        return Reply("message", title=f"Pick a link from 1 to {len(numbered)}.")
+        return Reply("message", title=_pick_from("link", len(numbered)))
+
+
+def _pick_from(what: str, most: int) -> str:
+    """ "Pick link 1." or "Pick a link from 1 to 3." """
+    return f"Pick {what} 1." if most == 1 else f"Pick a {what} from 1 to {most}."

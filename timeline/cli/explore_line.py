@@ -10,7 +10,6 @@ from datetime import tzinfo
 from timeline.model import Event, Store
 
 PROMPT = "explore> "
-OPENING = "Type a number to follow a link, an id to go to it, ? for help, q to leave."
 #: What Tab completes besides ids.
 COMMANDS = ("b", "n", "p", "l", "q", "?", "help", "quit")
 
@@ -26,7 +25,7 @@ def run(
     `color` is --color's auto, always or never; n, p and l move among the
     events of `timeline` (the filtered ones), by default all."""
     from timeline.cli.line_editing import start as line_editing
-    from timeline.explore import Reply, Session, links
+    from timeline.explore import HINT, Reply, Session, links
     from timeline.render.console import make_console
     from timeline.render.detail import event_panel
     from timeline.render.explore import choices_view, links_view
@@ -43,12 +42,12 @@ def run(
         elif reply.kind == "help":
             console.print(reply.title)
         elif reply.title:
-            console.print(reply.title, style="yellow")
+            console.print(reply.title, style="dim" if reply.title == HINT else "yellow")
 
     save_history = line_editing("explore", [*store.by_id, *COMMANDS])
     try:
         show(session.opening())
-        console.print(OPENING, style="dim")
+        console.print(HINT, style="dim")
         while True:
             try:
                 typed = input(PROMPT)
