@@ -357,3 +357,48 @@ def test_an_empty_line_does_not_redraw_the_event(invoke: Invoke) -> None:
     assert result.exit_code == 0
     assert result.stdout.count("╭─ Rocket lands ") == 1
     assert result.stdout.endswith(f"{HINT}\nexplore> {HINT}\nexplore> {HINT}\nexplore> ")
+
+
+# --- wrapping: at word boundaries, under the text ---------------------------
+
+
+def test_lists_and_help_wrap_under_their_text(invoke: Invoke) -> None:
+    result = invoke("--store", str(ESCALATION), "explore", "crisis", input="?\nl\n", env={"COLUMNS": "40"})
+    assert result.exit_code == 0
+    out = result.stdout
+    assert (
+        "[1] ← cause   8 May 2018  Deal ends\n"
+        "              (caused by, 12 months\n"
+        "              before)\n"
+        "[2] ↓ part    19 May 2019  Rocket lands\n"
+        "              (has part, 14 days after)\n"
+    ) in out
+    assert (
+        "explore>   1, 2, ...  follow the numbered cause,\n"  # piped: after the prompt
+        "             effect, whole or part (or\n"
+        "             pick from a list just\n"
+        "             shown)\n"
+        "  ID         go to the event with this\n"
+    ) in out
+    assert (
+        "explore> Events around this one\n"
+        " [1] 8 May 2018  Deal ends  political\n"
+        " [2] 1 Feb 2019  A statement nothing\n"
+        "     follows  statement\n"
+        "▶[3] 5 May 2019 – 2021  Gulf crisis\n"
+        "     background\n"
+    ) in out
+    assert all(len(line.removeprefix("explore> ")) <= 40 for line in out.splitlines())
+
+
+def test_a_word_wider_than_the_line_is_folded_not_lost() -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from timeline.cli.explore_line import hanging
+
+    console = Console(width=32)
+    shown = hanging(Text(" [1] → effect  x-" + "a" * 30 + "\nplain line\n"), console)
+    assert shown.plain == (" [1] → effect  x-aaaaaaaaaaaaaaa\n               aaaaaaaaaaaaaaa\nplain line\n")
+    narrow = hanging(Text(" [1] → effect  a few words"), Console(width=24))
+    assert narrow.plain == " [1] → effect  a few\nwords\n"  # a lead past half the width: no indent
