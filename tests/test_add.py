@@ -399,3 +399,59 @@ def test_what_add_writes_passes_check(invoke: Invoke, store_file: Path) -> None:
     faulted = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert faulted  # the mini store's own events cite no URL ...
     assert not [line for line in faulted if '"k2"' in line]  # ... the new one does
+
+
+# --- add -i on a terminal: wrapped at word boundaries --------------------------
+
+
+def test_messages_wrap_at_spaces_never_inside_a_word_or_id() -> None:
+    from timeline.cli.add_prompts import fitted
+
+    kinds = (
+        "  unknown kind 'badkind' (did you mean background?); kinds are background, campaign, attack, "
+        "airstrike, missile-strike, killing, protest, political, diplomatic, military, statement; try again\n"
+    )
+    assert fitted(kinds, 80) == (
+        "  unknown kind 'badkind' (did you mean background?); kinds are background,\n"
+        "  campaign, attack, airstrike, missile-strike, killing, protest, political,\n"
+        "  diplomatic, military, statement; try again\n"
+    )
+    assert fitted("Actors (ids: us, quds-force, kh): ", 20) == "Actors (ids: us,\nquds-force, kh):"
+    assert fitted("  a-very-long-identifier-here x", 10) == "  a-very-long-identifier-here\n  x"
+    assert fitted("one\n\ntwo\n", 2) == "one\n\ntwo\n"
+    assert fitted(kinds, None) == kinds  # piped: one line a message
+
+
+def test_add_i_wraps_to_the_terminal_width(tmp_path: Path, store_file: Path) -> None:
+    import pexpect
+
+    from tests.test_installed import COMMAND
+
+    assert COMMAND is not None
+    env = {k: v for k, v in os.environ.items() if k not in ("TIMELINE_STORE", "COLUMNS", "LINES")}
+    env |= {"TERM": "xterm", "XDG_CACHE_HOME": str(tmp_path)}
+    child = pexpect.spawn(COMMAND, ["--store", str(store_file), "add", "-i"], env=env, encoding="utf-8",
+                          dimensions=(24, 60), timeout=20)  # fmt: skip
+    child.expect("Title: ")
+    child.sendline("Rockets hit a base")
+    child.expect(r"\[rockets-hit-a-base\]: ")
+    child.sendline("")
+    child.expect("Kind: ")
+    child.sendline("missile strike")
+    child.expect("Kind: ")
+    shown = str(child.before).replace("\r\n", "\n")
+    for answer in ("attack", "2020", "", ""):  # kind, start, end, place
+        child.sendline(answer)
+    child.expect("Actors ")
+    child.expect("optional\\): ")
+    asked = "Actors " + str(child.before).replace("\r\n", "\n") + "optional): "
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert (
+        "  unknown kind 'missile strike' (did you mean\n"
+        "  missile-strike, airstrike?); kinds are background,\n"
+    ) in shown
+    assert all(len(line) <= 60 for line in shown.splitlines())
+    # a prompt too long for a line: its start written above, the last line the prompt
+    assert asked == "Actors (ids or names, comma-separated: us, kh, iran, ...;\noptional): "
