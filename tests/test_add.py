@@ -455,3 +455,39 @@ def test_add_i_wraps_to_the_terminal_width(tmp_path: Path, store_file: Path) -> 
     assert all(len(line) <= 60 for line in shown.splitlines())
     # a prompt too long for a line: its start written above, the last line the prompt
     assert asked == "Actors (ids or names, comma-separated: us, kh, iran, ...;\noptional): "
+
+
+# --- add names a mistake as list does ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("option", "typed"),
+    [
+        ("--kind", "atack"),
+        ("--kind", "bogus"),
+        ("--actor", "khh"),
+        ("--actor", "nobody"),
+    ],
+)
+def test_an_unknown_kind_or_actor_is_told_as_list_tells_it(
+    invoke: Invoke, store_file: Path, option: str, typed: str
+) -> None:
+    """The same resolution and suggestions (query.resolve_*, hints), whatever their style."""
+    listed = invoke("--store", str(store_file), "list", option, typed)
+    args = [*GOOD]
+    args[args.index(option) + 1] = typed
+    added = invoke("--store", str(store_file), "add", *args)
+    assert (added.exit_code, added.stderr) == (listed.exit_code, listed.stderr)
+    assert listed.exit_code == 2
+    answers = ["T", "", typed, "attack"] if option == "--kind" else []
+    if answers:
+        asked = invoke("--store", str(store_file), "add", "-i", input="\n".join(answers) + "\n")
+        said = listed.stderr.removeprefix(f"error: {option}: ").removesuffix("\n")
+        assert f"Kind:   {said}; try again\nKind: " in asked.stdout
+
+
+def test_the_suggestions_name_the_close_kinds_and_actors(invoke: Invoke, store_file: Path) -> None:
+    args = [*GOOD]
+    args[args.index("--actor") + 1] = "khh"
+    result = invoke("--store", str(store_file), "add", *args)
+    assert "kh" in result.stderr.split("(", 1)[1]  # "did you mean kh" in whatever words hints uses
