@@ -18,8 +18,12 @@ Invoke = Callable[..., Result]
 GOOD = [
     "--id", "k2", "--title", 'Rockets hit "K-2"', "--kind", "attack", "--start", "2020-01-10",
     "--place", "Kirkuk", "--country", "Iraq", "--actor", "KH", "--target", "us", "--cause", "soleimani",
-    "--killed", "2", "--injured", "3+", "--tag", "bases", "--source", "A report", "--source-note", "p. 3",
+    "--killed", "2", "--injured", "3+", "--tag", "bases", "--source", "A report", "--source-url", "https://example.org/r",
+    "--source-note", "p. 3",
 ]  # fmt: skip
+
+#: A source with its URL, which every event needs.
+CITED = ["--source", "S", "--source-url", "https://example.org/s"]
 
 ADDED = """\
 [[event]]
@@ -38,6 +42,7 @@ place = "Kirkuk"
 country = "Iraq"
 [[event.sources]]
 title = "A report"
+url = "https://example.org/r"
 note = "p. 3"
 """
 
@@ -111,11 +116,11 @@ def test_bad_fields_are_refused_and_nothing_is_written(
 def test_missing_fields_and_unpaired_options(invoke: Invoke, store_file: Path) -> None:
     result = invoke("--store", str(store_file), "add", "--title", "T")
     assert (result.exit_code, result.stderr) == (
-        2, "error: missing --id, --kind, --start, --source (or use -i to be asked)\n"
+        2, "error: missing --id, --kind, --start, --source, --source-url (or use -i to be asked)\n"
     )  # fmt: skip
-    result = invoke("--store", str(store_file), "add", *GOOD[:8], "--source", "S", "--place", "X")
+    result = invoke("--store", str(store_file), "add", *GOOD[:8], *CITED, "--place", "X")
     assert (result.exit_code, result.stderr) == (2, "error: give --place and --country together\n")
-    result = invoke("--store", str(store_file), "add", *GOOD[:8], "--source", "S", "--lat", "1", "--lon", "2")
+    result = invoke("--store", str(store_file), "add", *GOOD[:8], *CITED, "--lat", "1", "--lon", "2")
     assert (result.exit_code, result.stderr) == (
         2, "error: --lat and --lon are the place's: give --place and --country too\n"
     )  # fmt: skip
@@ -171,7 +176,7 @@ def test_a_failure_midway_leaves_the_original(
 INTERACTIVE = [
     "New thing", "", "badkind", "attack", "2020-05-03 14:00", "3 May 2020 14:00 \u221205:00", "",
     "Baghdad", "Iraq", "", "95", "33.3", "44.4", "kh, nobody", "kh", "", "soleim", "5+", "", "bases, night",
-    "A summary.", "Some source", "", "",
+    "A summary.", "Some source", "", "news", "https://example.org/s", "",
 ]  # fmt: skip
 
 PROMPTS = (
@@ -198,7 +203,11 @@ PROMPTS = (
     "Causes (ids of earlier events, comma-separated; optional): "
     "Killed (25, 25+, 19-25 or ?; optional): Injured (25, 25+, 19-25 or ?; optional): "
     "Tags (comma-separated; optional): Summary (in your own words; optional): Source title: "
-    "Source URL (optional): Source note (e.g. a page or reference number; optional): "
+    "Source URL (http:// or https://): "
+    "  the source URL is required\n"
+    "Source URL (http:// or https://): "
+    "  'news' is not an http:// or https:// address; try again\n"
+    "Source URL (http:// or https://): Source note (e.g. a page or reference number; optional): "
 )
 
 PREVIEW = """\
@@ -218,6 +227,7 @@ PREVIEW = """\
 │            before)                                                           │
 │ Tags       bases, night                                                      │
 │ Sources    1. Some source                                                    │
+│               https://example.org/s                                          │
 ╰──────────────────────────────────────────────────────────────────────────────╯
 """
 
@@ -283,13 +293,14 @@ lat = 33.3
 lon = 44.4
 [[event.sources]]
 title = "Some source"
+url = "https://example.org/s"
 """
 
 
 def test_a_field_the_store_check_refuses_is_asked_again(invoke: Invoke, store_file: Path) -> None:
     answers = [
-        "Early", "", "attack", "Dec 2019", "", "", "", "", "soleimani", "", "", "", "", "Src", "", "",
-        "k1", "y",
+        "Early", "", "attack", "Dec 2019", "", "", "", "", "soleimani", "", "", "", "", "Src",
+        "https://example.org/s", "", "k1", "y",
     ]  # fmt: skip
     result = invoke("--store", str(store_file), "add", "-i", input="\n".join(answers) + "\n")
     assert (result.exit_code, result.stderr) == (0, ""), result
@@ -307,7 +318,18 @@ def test_the_same_mistake_exits_2_in_either_mode(invoke: Invoke, store_file: Pat
     args = [*GOOD]
     args[args.index("--start") + 1] = "2019-12-01"
     flags = invoke("--store", str(store_file), "add", *args)
-    answers = ["Early", "", "attack", "2019-12-01", *[""] * 4, "soleimani", *[""] * 4, "Src", "", ""]
+    answers = [
+        "Early",
+        "",
+        "attack",
+        "2019-12-01",
+        *[""] * 4,
+        "soleimani",
+        *[""] * 4,
+        "Src",
+        "https://example.org/s",
+        "",
+    ]
     asked = invoke("--store", str(store_file), "add", "-i", input="\n".join(answers) + "\n")
     assert (flags.exit_code, asked.exit_code) == (2, 2)
     assert asked.stderr == "error: input ended before the event was complete; nothing was written\n"
@@ -342,3 +364,130 @@ def test_a_refusal_no_answer_can_mend_is_reported(field: str | None, mini_store:
 
     with pytest.raises(RefusedEvent, match='event "k2" \\(not added\\): '):
         settle({"id": "k2", "title": "T", "source": "S"}, open_store(mini_store), check)
+
+
+def test_a_source_without_a_url_is_refused(invoke: Invoke, store_file: Path) -> None:
+    """`check` faults an event with no source URL, so add never writes one."""
+    before = store_file.read_bytes()
+    no_url = [a for a in GOOD if a not in ("--source-url", "https://example.org/r")]
+    result = invoke("--store", str(store_file), "add", *no_url)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "error: missing --source-url (or use -i to be asked)\n"
+    )  # fmt: skip
+    assert store_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/r", "example.org/r", "https://", "http://[", "  "])
+def test_a_source_url_must_be_http_or_https(invoke: Invoke, store_file: Path, url: str) -> None:
+    before = store_file.read_bytes()
+    args = [*GOOD]
+    args[args.index("--source-url") + 1] = url
+    result = invoke("--store", str(store_file), "add", *args)
+    assert result.exit_code == 2
+    expected = (
+        "error: missing --source-url (or use -i to be asked)\n"
+        if not url.strip()
+        else f"error: --source-url: {url!r} is not an http:// or https:// address\n"
+    )
+    assert result.stderr == expected
+    assert store_file.read_bytes() == before
+
+
+def test_what_add_writes_passes_check(invoke: Invoke, store_file: Path) -> None:
+    assert invoke("--store", str(store_file), "add", *GOOD).exit_code == 0
+    result = invoke("--store", str(store_file), "check")
+    faulted = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert faulted  # the mini store's own events cite no URL ...
+    assert not [line for line in faulted if '"k2"' in line]  # ... the new one does
+
+
+# --- add -i on a terminal: wrapped at word boundaries --------------------------
+
+
+def test_messages_wrap_at_spaces_never_inside_a_word_or_id() -> None:
+    from timeline.cli.add_prompts import fitted
+
+    kinds = (
+        "  unknown kind 'badkind' (did you mean background?); kinds are background, campaign, attack, "
+        "airstrike, missile-strike, killing, protest, political, diplomatic, military, statement; try again\n"
+    )
+    assert fitted(kinds, 80) == (
+        "  unknown kind 'badkind' (did you mean background?); kinds are background,\n"
+        "  campaign, attack, airstrike, missile-strike, killing, protest, political,\n"
+        "  diplomatic, military, statement; try again\n"
+    )
+    assert fitted("Actors (ids: us, quds-force, kh): ", 20) == "Actors (ids: us,\nquds-force, kh):"
+    assert fitted("  a-very-long-identifier-here x", 10) == "  a-very-long-identifier-here\n  x"
+    assert fitted("one\n\ntwo\n", 2) == "one\n\ntwo\n"
+    assert fitted(kinds, None) == kinds  # piped: one line a message
+
+
+def test_add_i_wraps_to_the_terminal_width(tmp_path: Path, store_file: Path) -> None:
+    import pexpect
+
+    from tests.test_installed import COMMAND
+
+    assert COMMAND is not None
+    env = {k: v for k, v in os.environ.items() if k not in ("TIMELINE_STORE", "COLUMNS", "LINES")}
+    env |= {"TERM": "xterm", "XDG_CACHE_HOME": str(tmp_path)}
+    child = pexpect.spawn(COMMAND, ["--store", str(store_file), "add", "-i"], env=env, encoding="utf-8",
+                          dimensions=(24, 60), timeout=20)  # fmt: skip
+    child.expect("Title: ")
+    child.sendline("Rockets hit a base")
+    child.expect(r"\[rockets-hit-a-base\]: ")
+    child.sendline("")
+    child.expect("Kind: ")
+    child.sendline("missile strike")
+    child.expect("Kind: ")
+    shown = str(child.before).replace("\r\n", "\n")
+    for answer in ("attack", "2020", "", ""):  # kind, start, end, place
+        child.sendline(answer)
+    child.expect("Actors ")
+    child.expect("optional\\): ")
+    asked = "Actors " + str(child.before).replace("\r\n", "\n") + "optional): "
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert (
+        "  unknown kind 'missile strike' (did you mean\n"
+        "  missile-strike, airstrike?); kinds are background,\n"
+    ) in shown
+    assert all(len(line) <= 60 for line in shown.splitlines())
+    # a prompt too long for a line: its start written above, the last line the prompt
+    assert asked == "Actors (ids or names, comma-separated: us, kh, iran, ...;\noptional): "
+
+
+# --- add names a mistake as list does ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("option", "typed"),
+    [
+        ("--kind", "atack"),
+        ("--kind", "bogus"),
+        ("--actor", "khh"),
+        ("--actor", "nobody"),
+    ],
+)
+def test_an_unknown_kind_or_actor_is_told_as_list_tells_it(
+    invoke: Invoke, store_file: Path, option: str, typed: str
+) -> None:
+    """The same resolution and suggestions (query.resolve_*, hints), whatever their style."""
+    listed = invoke("--store", str(store_file), "list", option, typed)
+    args = [*GOOD]
+    args[args.index(option) + 1] = typed
+    added = invoke("--store", str(store_file), "add", *args)
+    assert (added.exit_code, added.stderr) == (listed.exit_code, listed.stderr)
+    assert listed.exit_code == 2
+    answers = ["T", "", typed, "attack"] if option == "--kind" else []
+    if answers:
+        asked = invoke("--store", str(store_file), "add", "-i", input="\n".join(answers) + "\n")
+        said = listed.stderr.removeprefix(f"error: {option}: ").removesuffix("\n")
+        assert f"Kind:   {said}; try again\nKind: " in asked.stdout
+
+
+def test_the_suggestions_name_the_close_kinds_and_actors(invoke: Invoke, store_file: Path) -> None:
+    args = [*GOOD]
+    args[args.index("--actor") + 1] = "khh"
+    result = invoke("--store", str(store_file), "add", *args)
+    assert "kh" in result.stderr.split("(", 1)[1]  # "did you mean kh" in whatever words hints uses

@@ -70,7 +70,6 @@ BIN = Path(sys.executable).parent
 NOT_RUN = {
     "timeline --store my-events.toml add -i": "asks questions on a terminal",
     "timeline --install-completion": "changes the shell's start-up files",
-    "timeline explore --from 2023 --actor kh": "the filters are the full-screen explorer's, on a terminal",
 }
 #: Examples meant to fail, with the exit code their documentation gives.
 FAILING = {

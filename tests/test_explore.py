@@ -12,11 +12,14 @@ import pytest
 from tests.conftest import Result
 from tests.test_imports import imported
 from tests.test_installed import COMMAND
-from timeline.explore import Session, escalation_start, links
+from timeline.explore import HINT, Session, escalation_start, links
+from timeline.graph import escalation_root
+from timeline.model import Store
 from timeline.store import bundled_store_path, open_store
 
 Invoke = Callable[..., Result]
 HUB = Path(__file__).parent / "fixtures" / "hub.toml"
+ESCALATION = Path(__file__).parent / "fixtures" / "escalation.toml"
 
 #: The links of an event with eleven, and a choice of two: numbers aligned past [9].
 HUB_LINKS = """\
@@ -96,9 +99,42 @@ def test_an_id_or_the_start_of_one_goes_there(mini_store: Path) -> None:
     assert (reply.kind, reply.title) == ("message", "No command or event id 'zz'; type ? for help.")
 
 
-def test_start_of_the_escalation_chain() -> None:
+def a_store(tmp_path: Path, *events: tuple[str, str, str]) -> Store:
+    """A store of (id, start, causes) events, written and opened."""
+    tables = "".join(
+        f'[[event]]\nid = "{ident}"\ntitle = "{ident}"\nkind = "attack"\nstart = "{start}"\n'
+        f"causes = [{cause}]\n"
+        'sources = [{ title = "Seed" }]\n\n'
+        for ident, start, cause in events
+    )
+    path = tmp_path / "store.toml"
+    path.write_text("schema = 1\n\n" + tables, encoding="utf-8")
+    return open_store(path)
+
+
+def test_exploring_starts_where_chain_does() -> None:
+    store = open_store(ESCALATION)
+    # the first root with a link in 2019-2024: not the lone statement before it,
+    # nor the larger chain of 2023, nor its cause of 2018
+    assert escalation_root(store) == "crisis"
+    assert escalation_start(store) == store.by_id["crisis"]
+
+
+def test_where_exploring_starts_without_a_chain(tmp_path: Path) -> None:
+    unlinked = a_store(tmp_path, ("old", "2017", ""), ("first", "2019-03", ""), ("later", "2020", ""))
+    assert escalation_start(unlinked) == unlinked.by_id["first"]  # no chain: the window's first event
+    before = a_store(tmp_path, ("old", "2017", ""), ("older", "2016", ""))
+    assert escalation_root(before) is None
+    assert escalation_start(before) == before.by_id["older"]  # none in the window: the store's first
+    assert escalation_start(a_store(tmp_path)) is None
+
+
+def test_the_curated_store_opens_on_the_escalation_of_2019() -> None:
     store = open_store(bundled_store_path())
-    assert escalation_start(store).id == "gaza-war"
+    start = escalation_start(store)
+    assert start is not None
+    assert start.period_start.year == 2019
+    assert links(store, start)  # the root of a chain, not a lone event
 
 
 def test_explore_through_clirunner(invoke: Invoke, mini_store: Path) -> None:
@@ -233,3 +269,136 @@ def test_where_the_history_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     link.symlink_to(target)
     assert (_own_file(target), _own_file(link), _own_file(tmp_path / "none")) == (True, False, False)
     assert start("explore", ["talks"]) is None  # not a terminal: no readline, no history
+
+
+# --- an empty store -------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["explore"], ["explore", "--line"], ["explore", "--from", "2020"]])
+def test_an_empty_store_says_so(invoke: Invoke, tmp_path: Path, args: list[str]) -> None:
+    empty = tmp_path / "m.toml"
+    empty.write_text("schema = 2\n", encoding="utf-8")
+    result = invoke("--store", str(empty), *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "No events in this store.\n", "")
+
+
+def test_an_empty_store_never_opens_the_full_screen_explorer(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import timeline.cli.exploring
+    import timeline.tui.app
+
+    def refuse(*args: object) -> int:
+        raise AssertionError("the explorer opened")
+
+    monkeypatch.setattr(timeline.cli.exploring, "full_screen", lambda line: True)
+    monkeypatch.setattr(timeline.tui.app, "run", refuse)
+    empty = tmp_path / "m.toml"
+    empty.write_text("schema = 2\n", encoding="utf-8")
+    result = invoke("--store", str(empty), "explore")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "No events in this store.\n", "")
+    result = invoke("--store", str(empty), "explore", "k1")
+    assert (result.exit_code, result.stderr) == (1, "error: no event 'k1'\n")
+
+
+# --- the filters narrow the line mode's timeline ----------------------------
+
+
+def test_next_previous_and_around_stay_within_the_timeline() -> None:
+    store = open_store(ESCALATION)
+    raids = [store.by_id[i] for i in ("raid-1", "raid-2", "raid-3")]
+    s = Session(store, raids[0], raids)
+    assert s.handle("p").title == "No earlier event."
+    assert s.handle("n").event == raids[1]
+    assert [e.id for e in s.handle("l").events] == ["raid-1", "raid-2", "raid-3"]
+    assert s.handle("war").event == store.by_id["war"]  # an id still reaches any event
+    assert s.handle("n").event == raids[0]  # off the timeline: the next event on it
+    s.handle("crisis")
+    assert s.handle("p").title == "No earlier event."
+    assert s.handle("n").event == raids[0]
+    assert Session(store, raids[0], ()).handle("l").title == "No events around this one."
+
+
+def test_the_line_mode_takes_the_filters(invoke: Invoke) -> None:
+    result = invoke("--store", str(ESCALATION), "explore", "--from", "2023", "--line", input="p\nn\nq\n")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("╭─ War begins ")  # the first event the filters keep
+    assert "explore> No earlier event.\nexplore> ╭─ Raid 1 " in result.stdout
+    piped = invoke("--store", str(ESCALATION), "explore", "--to", "2019-03", input="q\n")
+    assert piped.stdout.startswith("╭─ Deal ends ")
+    chosen = invoke("--store", str(ESCALATION), "explore", "raid-2", "--from", "2023", input="n\nn\n")
+    assert chosen.stdout.startswith("╭─ Raid 2 ")
+    assert "explore> No later event.\n" in chosen.stdout
+
+
+def test_filters_that_keep_nothing_or_cannot_be_read(invoke: Invoke) -> None:
+    result = invoke("--store", str(ESCALATION), "explore", "--from", "2030")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "No events match.\n", "")
+    result = invoke("--store", str(ESCALATION), "explore", "--actor", "uss")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "error: --actor: unknown actor 'uss' (did you mean us?)\n"
+
+
+# --- replies: an empty line, one link ---------------------------------------
+
+
+def test_an_empty_line_hints_and_one_link_is_named() -> None:
+    store = open_store(ESCALATION)
+    s = Session(store, store.by_id["rocket"])
+    assert s.handle("").title == HINT
+    assert s.handle("   ").title == HINT
+    assert s.handle("2").title == "Pick link 1."
+    assert s.handle("1").event == store.by_id["crisis"]
+    assert s.handle("7").title == "Pick a link from 1 to 2."
+
+
+def test_an_empty_line_does_not_redraw_the_event(invoke: Invoke) -> None:
+    result = invoke("--store", str(ESCALATION), "explore", "rocket", input="\n\nq\n")
+    assert result.exit_code == 0
+    assert result.stdout.count("╭─ Rocket lands ") == 1
+    assert result.stdout.endswith(f"{HINT}\nexplore> {HINT}\nexplore> {HINT}\nexplore> ")
+
+
+# --- wrapping: at word boundaries, under the text ---------------------------
+
+
+def test_lists_and_help_wrap_under_their_text(invoke: Invoke) -> None:
+    result = invoke("--store", str(ESCALATION), "explore", "crisis", input="?\nl\n", env={"COLUMNS": "40"})
+    assert result.exit_code == 0
+    out = result.stdout
+    assert (
+        "[1] ← cause   8 May 2018  Deal ends\n"
+        "              (caused by, 12 months\n"
+        "              before)\n"
+        "[2] ↓ part    19 May 2019  Rocket lands\n"
+        "              (has part, 14 days after)\n"
+    ) in out
+    assert (
+        "explore>   1, 2, ...  follow the numbered cause,\n"  # piped: after the prompt
+        "             effect, whole or part (or\n"
+        "             pick from a list just\n"
+        "             shown)\n"
+        "  ID         go to the event with this\n"
+    ) in out
+    assert (
+        "explore> Events around this one\n"
+        " [1] 8 May 2018  Deal ends  political\n"
+        " [2] 1 Feb 2019  A statement nothing\n"
+        "     follows  statement\n"
+        "▶[3] 5 May 2019 – 2021  Gulf crisis\n"
+        "     background\n"
+    ) in out
+    assert all(len(line.removeprefix("explore> ")) <= 40 for line in out.splitlines())
+
+
+def test_a_word_wider_than_the_line_is_folded_not_lost() -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from timeline.cli.explore_line import hanging
+
+    console = Console(width=32)
+    shown = hanging(Text(" [1] → effect  x-" + "a" * 30 + "\nplain line\n"), console)
+    assert shown.plain == (" [1] → effect  x-aaaaaaaaaaaaaaa\n               aaaaaaaaaaaaaaa\nplain line\n")
+    narrow = hanging(Text(" [1] → effect  a few words"), Console(width=24))
+    assert narrow.plain == " [1] → effect  a few\nwords\n"  # a lead past half the width: no indent

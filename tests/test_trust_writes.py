@@ -17,7 +17,21 @@ from tests.test_installed import COMMAND, run
 
 
 def _add_args(ident: str) -> list[str]:
-    return ["add", "--id", ident, "--title", "T", "--kind", "attack", "--start", "2020-02", "--source", "S"]
+    return [
+        "add",
+        "--id",
+        ident,
+        "--title",
+        "T",
+        "--kind",
+        "attack",
+        "--start",
+        "2020-02",
+        "--source",
+        "S",
+        "--source-url",
+        "https://example.org/s",
+    ]
 
 
 @pytest.fixture

@@ -445,3 +445,16 @@ def test_an_error_in_the_app_is_one_line(store: Store) -> None:
 )
 def test_fit_cuts_at_a_word(text: str, width: int, cut: str) -> None:
     assert fit(text, width) == cut
+
+
+def test_an_empty_store_opens_and_closes_without_an_error(tmp_path: Path) -> None:
+    empty = tmp_path / "m.toml"
+    empty.write_text("schema = 2\n", encoding="utf-8")
+    app = ExploreApp(open_store(empty))
+
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        assert app.current == ""
+        await pilot.press("j", "enter", "q")
+
+    drive(app, steps)
+    assert (app.failure, app.return_code) == (None, 0)

@@ -6,6 +6,8 @@ show next; the CLI reads the lines and draws the answers.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from timeline.model import Event, Store
@@ -21,6 +23,8 @@ HELP = """\
   ?          this help
   q          leave (Ctrl-D and Ctrl-C too)"""
 
+#: What to type, said when the explorer opens and on an empty line.
+HINT = "Type a number to follow a link, an id to go to it, ? for help, q to leave."
 #: How many neighbours `l` lists on each side.
 AROUND = 5
 #: How many search matches are listed at most.
@@ -63,49 +67,31 @@ def links(store: Store, event: Event) -> list[Step]:
     return found
 
 
-def escalation_start(store: Store) -> Event:
-    """Where exploring starts without an id: the 2019-2024 root whose chain of
-    effects is largest (the root of the escalation).
+def escalation_start(store: Store) -> Event | None:
+    """Where exploring starts without an id: where `timeline chain` starts
+    (graph.escalation_root), else the first event; None for an empty store."""
+    from timeline.graph import escalation_root
 
-    One breadth-first pass over all roots in time order with a shared visited
-    set, so each event counts for the first root that reaches it: linear in
-    events and links, whatever the store's size.
-    """
-    from datetime import datetime
-
-    window = [
-        e for e in store.chronological
-        if e.period_end > datetime(2019, 1, 1) and e.period_start < datetime(2025, 1, 1)
-    ]  # fmt: skip
-    candidates = window or list(store.chronological)
-    inside = {e.id for e in candidates}
-    roots = [e for e in candidates if not any(c in inside for c in e.causes)] or candidates
-    seen: set[str] = set()
-    best, best_size = roots[0], -1
-    for root in roots:
-        if root.id in seen:
-            continue
-        seen.add(root.id)
-        queue = [root.id]
-        for current in queue:
-            for nxt in store.effects_of(current):
-                if nxt in inside and nxt not in seen:
-                    seen.add(nxt)
-                    queue.append(nxt)
-        if len(queue) > best_size:
-            best, best_size = root, len(queue)
-    return best
+    root = escalation_root(store)
+    if root is not None:
+        return store.by_id[root]
+    return store.chronological[0] if store.chronological else None
 
 
 class Session:
     """Where the user is, where they have been, and what a number means now."""
 
-    def __init__(self, store: Store, start: Event) -> None:
+    def __init__(self, store: Store, start: Event, timeline: Sequence[Event] | None = None) -> None:
+        """`timeline`: the events n, p and l move among (those the filters
+        keep, in chronological order), by default all of them; links, ids
+        and searches reach every event still."""
         self.store = store
         self.current = start
         self.history: list[Event] = []
         self.choices: tuple[Event, ...] = ()
         self.order = {e.id: n for n, e in enumerate(store.chronological)}
+        self.timeline = tuple(store.chronological if timeline is None else timeline)
+        self._places = [self.order[e.id] for e in self.timeline]
 
     def opening(self) -> Reply:
         """What to show first."""
@@ -122,8 +108,8 @@ class Session:
     def handle(self, line: str) -> Reply:
         """Answer one line of input. Never raises on odd input."""
         text = line.strip()
-        if not text:
-            return Reply("event", self.current) if not self.choices else Reply("message", title="")
+        if not text:  # not the whole event again: it is still on the screen
+            return Reply("message", title=HINT)
         if text in ("q", "quit", "exit"):
             return Reply("quit")
         if text in ("?", "h", "help"):
@@ -145,16 +131,19 @@ class Session:
         return self._jump(text)
 
     def _step(self, delta: int) -> Reply:
-        chronological = self.store.chronological
-        position = self.order[self.current.id] + delta
-        if not 0 <= position < len(chronological):
+        """The next or previous event of the timeline, from wherever the
+        current event is (a link may have led off the timeline)."""
+        here = self.order[self.current.id]
+        position = bisect_right(self._places, here) if delta > 0 else bisect_left(self._places, here) - 1
+        if not 0 <= position < len(self.timeline):
             return Reply("message", title="No later event." if delta > 0 else "No earlier event.")
-        return self.go(chronological[position])
+        return self.go(self.timeline[position])
 
     def _around(self) -> Reply:
-        chronological = self.store.chronological
-        here = self.order[self.current.id]
-        near = chronological[max(0, here - AROUND) : here + AROUND + 1]
+        here = bisect_left(self._places, self.order[self.current.id])
+        near = self.timeline[max(0, here - AROUND) : here + AROUND + 1]
+        if not near:
+            return Reply("message", title="No events around this one.")
         self.choices = tuple(near)
         return Reply("choices", events=self.choices, title="Events around this one")
 
@@ -188,10 +177,15 @@ class Session:
         if self.choices:
             if 1 <= number <= len(self.choices):
                 return self.go(self.choices[number - 1])
-            return Reply("message", title=f"Pick a number from 1 to {len(self.choices)}.")
+            return Reply("message", title=_pick_from("number", len(self.choices)))
         numbered = links(self.store, self.current)
         if not numbered:
             return Reply("message", title="This event has no links to follow.")
         if 1 <= number <= len(numbered):
             return self.go(numbered[number - 1].event)
-        return Reply("message", title=f"Pick a link from 1 to {len(numbered)}.")
+        return Reply("message", title=_pick_from("link", len(numbered)))
+
+
+def _pick_from(what: str, most: int) -> str:
+    """ "Pick link 1." or "Pick a link from 1 to 3." """
+    return f"Pick {what} 1." if most == 1 else f"Pick a {what} from 1 to {most}."

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from timeline.dates.parse import Period
 
 
+#: The years `chain` draws without an id and `explore` starts in: the escalation.
+ESCALATION_YEARS = ("2019", "2024")
+
+
 class Direction(Enum):
     """Which way to follow the links."""
 
@@ -221,6 +225,25 @@ def window_forest(
     links = neighbours(store, Direction.EFFECTS, membership)
     beyond = outside_neighbours(store, Direction.EFFECTS, membership)
     return build_tree(roots, links, depth, allowed.__contains__, beyond=beyond)
+
+
+def escalation_root(store: Store, period: Period | None = None) -> str | None:
+    """Where the escalation starts: the first root `timeline chain` draws
+    without an id. That is the earliest event of the period (by default
+    ESCALATION_YEARS) with no cause and no whole in the period that leads to
+    at least one other event of it, by cause or part-of. When no event of the
+    period leads anywhere, its first event; None when the period holds none.
+    """
+    if period is None:
+        from timeline.dates.parse import user_range
+
+        period = user_range(*ESCALATION_YEARS, None)
+        assert period is not None  # both bounds are given
+    # depth 1 is enough to tell a chain from a lone event, and stays linear
+    forest = window_forest(store, period, context=False, depth=1, membership=True)
+    linked = [root for root in forest if root.children]
+    first = linked[0] if linked else forest[0] if forest else None
+    return first.event_id if first is not None else None
 
 
 def walk(forest: Sequence[ChainNode]) -> Iterable[ChainNode]:

@@ -58,7 +58,7 @@ FIELDS = (
     Field("tags", "tags", "comma-separated", many=True),
     Field("summary", "summary", "in your own words"),
     Field("source", "source title", required=True),
-    Field("source_url", "source URL"),
+    Field("source_url", "source URL", "http:// or https://", required=True),
     Field("source_note", "source note", "e.g. a page or reference number"),
 )
 BY_KEY = {f.key: f for f in FIELDS}
@@ -185,6 +185,24 @@ def _each(one: Callable[[str], str]) -> Reader:
     return read
 
 
+def _url(store: Store) -> Reader:
+    """An http or https address: `check` wants every event to have a source
+    with one, so add never writes an event it would then fault."""
+    from urllib.parse import urlsplit
+
+    def read(text: str) -> str:
+        address = text.strip()
+        try:
+            parts = urlsplit(address)
+        except ValueError:  # "http://[" and the like
+            parts = None
+        if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"{address[:80]!r} is not an http:// or https:// address")
+        return address
+
+    return read
+
+
 def _count(store: Store) -> Reader:
     from timeline.store.fields import parse_count
 
@@ -214,7 +232,7 @@ _READERS: dict[str, Callable[[Store], Reader]] = {
     "tags": _tags,
     "summary": _text,
     "source": _text,
-    "source_url": _text,
+    "source_url": _url,
     "source_note": _text,
 }
 

@@ -18,7 +18,7 @@ from timeline.cli.add_fields import (
     reader,
     suggested_id,
 )
-from timeline.cli.options import write
+from timeline.cli.options import stdout_is_terminal, write
 from timeline.errors import TimelineError, UsageError
 from timeline.model import Store
 from timeline.palette import EVENT_KINDS
@@ -46,17 +46,17 @@ def ask(field: Field, read: Callable[[str], Any], hint: str = "", default: str =
         if not answer:
             if not field.required:
                 return [] if field.many else None
-            write(f"  the {field.words} is required\n")
+            say(f"  the {field.words} is required\n")
             continue
         try:
             return read(answer)
         except (ValueError, TimelineError) as exc:
-            write(f"  {message_of(exc)}; try again\n")
+            say(f"  {message_of(exc)}; try again\n")
 
 
 def ask_missing(values: dict[str, Any], store: Store) -> None:
     """Ask for each field the options left empty, in the order of FIELDS."""
-    write(f"Adding an event to {store.origin}. Kinds: {', '.join(EVENT_KINDS)}.\n")
+    say(f"Adding an event to {store.origin}. Kinds: {', '.join(EVENT_KINDS)}.\n")
     for field in FIELDS:
         if values.get(field.key) in (None, []):
             _ask_field(field, values, store)
@@ -98,9 +98,9 @@ def settle(values: dict[str, Any], store: Store, check: Callable[[str], Store]) 
             faulted = [key for key in keys if key is not None]
             if len(faulted) < len(keys):
                 raise
-            write("The event does not fit the store yet:\n")
+            say("The event does not fit the store yet:\n")
             for problem, key in zip(refused.problems, faulted, strict=True):
-                write(f"  {BY_KEY[key].words}: {problem.message}\n")
+                say(f"  {BY_KEY[key].words}: {problem.message}\n")
             asked = False
             for key in dict.fromkeys(faulted):
                 values[key] = None
@@ -129,11 +129,49 @@ def confirm() -> bool:
             return True
         if answer in ("n", "no"):
             return False
-        write("  answer y or n\n")
+        say("  answer y or n\n")
+
+
+def say(text: str) -> None:
+    """Write lines, on a terminal wrapped to its width (see `fitted`)."""
+    write(fitted(text, _width()))
+
+
+def fitted(text: str, width: int | None) -> str:
+    """Each line of `text` wrapped at spaces to `width`, its continuations
+    indented as the line is; never inside a word, an id or a hyphenated kind
+    ("missile-strike"), so a word wider than the line overflows whole.
+    Unchanged when `width` is None (piped: one line a message, for grep)."""
+    if width is None:
+        return text
+    import textwrap
+
+    lines = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        wrapped = textwrap.wrap(
+            line.lstrip(" "), max(width, len(indent) + 1), initial_indent=indent, subsequent_indent=indent,
+            break_long_words=False, break_on_hyphens=False,
+        )  # fmt: skip
+        lines.append("\n".join(wrapped) if wrapped else line)
+    return "\n".join(lines)
+
+
+def _width() -> int | None:
+    """The terminal's width, or None when stdout is not a terminal."""
+    import shutil
+
+    return shutil.get_terminal_size().columns if stdout_is_terminal() else None
 
 
 def _answer(question: str, before: str) -> str:
+    """Ask, the question wrapped as `say` wraps: all but its last line written
+    first, since input() shows a one-line prompt."""
+    asked = question.rstrip(" ")
+    *above, last = fitted(asked, _width()).split("\n")
+    if above:
+        write("\n".join(above) + "\n")
     try:
-        return input(question).strip()
+        return input(last + question[len(asked) :]).strip()
     except EOFError:
         raise UsageError(f"input ended before {before}; nothing was written") from None

@@ -85,7 +85,8 @@ def add(
         str | None, typer.Option("--source", metavar="TITLE", help="Title of the source (required).")
     ] = None,
     source_url: Annotated[
-        str | None, typer.Option("--source-url", metavar="URL", help="Address of the source.")
+        str | None,
+        typer.Option("--source-url", metavar="URL", help="Address of the source, http or https (required)."),
     ] = None,
     source_note: Annotated[
         str | None, typer.Option("--source-note", metavar="NOTE", help="E.g. a page or reference number.")
@@ -112,7 +113,7 @@ def add(
 
       timeline --store my-events.toml add -i
 
-      timeline --store my-events.toml add --id k2-attack --title "Rockets hit K-2" --kind attack --start 2020-01-10 --country Iraq --place Kirkuk --actor kh --target us --cause soleimani-killing --source "News report" --dry-run
+      timeline --store my-events.toml add --id k2-attack --title "Rockets hit K-2" --kind attack --start 2020-01-10 --country Iraq --place Kirkuk --actor kh --target us --cause soleimani-killing --source "News report" --source-url https://example.org/k2 --dry-run
     """  # noqa: E501
     from timeline.append import append_event
     from timeline.cli.add_fields import event_table
@@ -178,7 +179,9 @@ def _from_option(key: str, raw: str | list[str] | None, store: Store) -> Any:
 
 def _check_complete(values: dict[str, Any]) -> None:
     """The fields given only together, and those an event needs."""
-    missing = [option(key) for key in ("id", "title", "kind", "start", "source") if not values[key]]
+    missing = [
+        option(key) for key in ("id", "title", "kind", "start", "source", "source_url") if not values[key]
+    ]
     if missing:
         raise UsageError(f"missing {', '.join(missing)} (or use -i to be asked)")
     if (values["place"] is None) != (values["country"] is None):

@@ -4,43 +4,61 @@ on a terminal (see `line_editing`)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from timeline.model import Event, Store
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
 PROMPT = "explore> "
-OPENING = "Type a number to follow a link, an id to go to it, ? for help, q to leave."
 #: What Tab completes besides ids.
 COMMANDS = ("b", "n", "p", "l", "q", "?", "help", "quit")
+#: The lead of a numbered line (" [1] ← cause   ", "▶[1] ") or of a help line
+#: ("  ID         "): what a wrapped line's continuation is indented past.
+_LEAD = re.compile(r".?\s*\[\d+\] (?:\S [a-z]+ +)?|\s+\S.*?\s{2,}")
 
 
-def run(store: Store, start: Event, zone: tzinfo | None, color: str = "auto") -> None:
+def run(
+    store: Store,
+    start: Event,
+    zone: tzinfo | None,
+    color: str = "auto",
+    timeline: Sequence[Event] | None = None,
+) -> None:
     """Walk from `start` until the user leaves (q, end of input, Ctrl-C);
-    `color` is --color's auto, always or never."""
+    `color` is --color's auto, always or never; n, p and l move among the
+    events of `timeline` (the filtered ones), by default all."""
+    from rich.text import Text
+
     from timeline.cli.line_editing import start as line_editing
-    from timeline.explore import Reply, Session, links
+    from timeline.explore import HINT, Reply, Session, links
     from timeline.render.console import make_console
     from timeline.render.detail import event_panel
     from timeline.render.explore import choices_view, links_view
 
-    session = Session(store, start)
+    session = Session(store, start, timeline)
     console = make_console(color=color)
 
     def show(reply: Reply) -> None:
         if reply.kind == "event" and reply.event is not None:
             console.print(event_panel(reply.event, store, zone))
-            console.print(links_view(reply.event, links(store, reply.event), zone), end="")
+            console.print(hanging(links_view(reply.event, links(store, reply.event), zone), console), end="")
         elif reply.kind == "choices":
-            console.print(choices_view(reply.title, reply.events, session.current), end="")
+            console.print(hanging(choices_view(reply.title, reply.events, session.current), console), end="")
         elif reply.kind == "help":
-            console.print(reply.title)
+            console.print(hanging(Text(reply.title), console), end="")
         elif reply.title:
-            console.print(reply.title, style="yellow")
+            console.print(reply.title, style="dim" if reply.title == HINT else "yellow")
 
     save_history = line_editing("explore", [*store.by_id, *COMMANDS])
     try:
         show(session.opening())
-        console.print(OPENING, style="dim")
+        console.print(HINT, style="dim")
         while True:
             try:
                 typed = input(PROMPT)
@@ -54,3 +72,23 @@ def run(store: Store, start: Event, zone: tzinfo | None, color: str = "auto") ->
     finally:
         if save_history is not None:
             save_history()
+
+
+def hanging(shown: Text, console: Console) -> Text:
+    """The lines of `shown`, each wrapped at word boundaries to the console's
+    width with its continuation lines indented under its text, past its number
+    and arrow (or a help line's key); a word wider than the line is folded."""
+    from rich.text import Text
+
+    out = Text()
+    for line in shown.split("\n"):
+        lead = _LEAD.match(line.plain)
+        indent = lead.end() if lead is not None and lead.end() < console.width // 2 else 0
+        rest = line[indent:]
+        wrapped = rest.wrap(console, max(1, console.width - indent), overflow="fold")
+        for n, part in enumerate(wrapped):
+            part.rstrip()
+            out.append_text(line[:indent] if n == 0 else Text(" " * indent))
+            out.append_text(part)
+            out.append("\n")
+    return out

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from timeline.cli.app import commands_app, state
-from timeline.cli.options import TzOption, complete_event_id, with_filters, zone_option
+from timeline.cli.options import TzOption, complete_event_id, with_filters, write, zone_option
 from timeline.filters import FilterOptions
 
 app = commands_app()
@@ -33,7 +33,7 @@ def explore(
         str | None,
         typer.Argument(
             metavar="[ID]",
-            help="Where to start (default: the root of the 2019-2024 escalation chain).",
+            help="Where to start (default: the first event the filters keep, else where chain starts).",
             autocompletion=complete_event_id,
             show_default=False,
         ),
@@ -49,12 +49,15 @@ def explore(
     chain of causes and effects; the filters narrow the timeline as list's do,
     and its filter bar (F) changes them live; ? shows the keys.
 
-    Piped, with TERM=dumb or with --line: a line mode. See an event with its
-    causes and effects numbered; type a number to follow one, an id (or its
-    start) to go to it, b to go back, n / p for the next or previous event in
-    time, /TEXT to search, l to list the events around, ? for help, q (or
-    Ctrl-D, Ctrl-C) to leave. On a terminal, lines can be edited, Tab
-    completes ids, and the history is kept in
+    Without an ID or filters it starts where chain does: at the root of the
+    2019-2024 escalation chain.
+
+    Piped, with TERM=dumb or with --line: a line mode, its timeline narrowed by
+    the filters too. See an event with its causes and effects numbered; type a
+    number to follow one, an id (or its start) to go to it, b to go back, n / p
+    for the next or previous event in time, /TEXT to search, l to list the
+    events around, ? for help, q (or Ctrl-D, Ctrl-C) to leave. On a terminal,
+    lines can be edited, Tab completes ids, and the history is kept in
     $XDG_STATE_HOME/timeline/explore_history.
 
     Examples:
@@ -71,21 +74,30 @@ def explore(
     """
     store = state(ctx).store()
     zone = zone_option(tz)
-    if full_screen(line):
-        from timeline.query import resolve_event
-
-        where.build(store)  # a bad date or actor is a usage error before the screen changes
-        first = resolve_event(store, event_id).id if event_id else None
-        from timeline.tui.app import run
-
-        raise typer.Exit(run(store, first, where, zone))
-    if where != FilterOptions():
-        from timeline.errors import UsageError
-
-        raise UsageError("the filters apply to the full-screen explorer (a terminal, without --line)")
-    from timeline.cli.explore_line import run as line_mode
-    from timeline.explore import escalation_start
     from timeline.query import resolve_event
 
-    opening = resolve_event(store, event_id) if event_id else escalation_start(store)
-    line_mode(store, opening, zone, color=state(ctx).color)
+    chosen = where.build(store)  # a bad date or actor is a usage error before the screen changes
+    first = resolve_event(store, event_id) if event_id else None
+    if not store.events:
+        write("No events in this store.\n")
+        return
+    if full_screen(line):
+        from timeline.tui.app import run
+
+        raise typer.Exit(run(store, first.id if first else None, where, zone))
+    from timeline.cli.explore_line import run as line_mode
+
+    timeline = None
+    if where != FilterOptions():
+        from timeline.query import select
+
+        timeline = select(store, chosen)
+        if not timeline:
+            write("No events match.\n")
+            return
+    if first is None:
+        from timeline.explore import escalation_start
+
+        first = timeline[0] if timeline else escalation_start(store)
+    assert first is not None  # the store has events
+    line_mode(store, first, zone, color=state(ctx).color, timeline=timeline)

@@ -102,7 +102,8 @@ class ExploreApp(App[int]):
             return self.selected[0].id
         from timeline.explore import escalation_start
 
-        return escalation_start(self.store).id
+        start = escalation_start(self.store)
+        return start.id if start is not None else ""  # an empty store: nothing to show
 
     def compose(self) -> ComposeResult:
         yield FilterBar(self.options, id="filters")
@@ -139,7 +140,9 @@ class ExploreApp(App[int]):
 
     def watch_current(self) -> None:
         """Every pane follows the current event."""
-        event = self.store.by_id[self.current]
+        event = self.store.by_id.get(self.current)
+        if event is None:  # an empty store (the CLI says so before opening): nothing to follow
+            return
         self.query_one(TimelineList).put_cursor(event.id)
         self.query_one(EventPane).show(event)
         if self.route is None:
