@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Invoke
-from timeline.cli.arguments import hoist_global_options
+from timeline.cli.arguments import global_options, hoist_global_options
 from timeline.cli.helptext import argument_usage, help_text, value_name
 
 SHOW_HELP = """\
@@ -106,6 +106,8 @@ def test_value_names() -> None:
         (["list", "extra"], "error: got unexpected extra argument(s) (extra); see 'timeline list --help'"),
         (["list", "--store"], "error: --store is a global option: `timeline --store PATH list`; "
                               "see 'timeline list --help'"),
+        (["list", "--color"], "error: --color is a global option: `timeline --color WHEN list`; "
+                              "see 'timeline list --help'"),
         (["--nope"], "error: no such option: --nope (did you mean --no-pager, --no-cache?); "
                      "see 'timeline --help'"),
     ],
@@ -127,22 +129,58 @@ def test_global_options_work_after_the_command(invoke: Invoke, mini_store: Path)
     assert invoke("show", "--version").stdout.startswith("timeline ")
 
 
+def test_every_global_option_works_after_the_command(invoke: Invoke, mini_store: Path) -> None:
+    before = invoke("--store", str(mini_store), "--color", "never", "--no-pager", "list", "--format", "ids")
+    assert before.exit_code == 0
+    for args in (
+        ["list", "--no-pager", "--store", str(mini_store)],
+        ["list", "--color", "never", "--store", str(mini_store)],
+        ["list", "--color=never", "--no-pager", f"--store={mini_store}"],
+    ):
+        result = invoke(*args, "--format", "ids")
+        assert (result.exit_code, result.stdout) == (0, before.stdout)
+
+
+def test_global_options_are_the_apps_own() -> None:
+    from typer.main import get_command
+
+    from timeline.cli.app import app
+
+    assert global_options(get_command(app).params) == {
+        "--store": True, "--no-cache": False, "--version": False, "--color": True, "--no-pager": False,
+    }  # fmt: skip
+
+
+GLOBALS = {"--store": True, "--no-cache": False, "--version": False, "--color": True, "--no-pager": False}
+
+
 def test_hoisting_global_options() -> None:
     takes_value = {"--search", "-s", "--format"}
-    assert hoist_global_options(["list", "--store", "x"], takes_value) == ["--store", "x", "list"]
-    assert hoist_global_options(["--no-cache", "list", "--store=x", "-n", "2"], takes_value) == [
+    assert hoist_global_options(["show", "k1", "--color", "never"], takes_value, GLOBALS) == [
+        "--color", "never", "show", "k1",
+    ]  # fmt: skip
+    assert hoist_global_options(["list", "--color=never", "--no-pager"], takes_value, GLOBALS) == [
+        "--color=never", "--no-pager", "list",
+    ]  # fmt: skip
+    assert hoist_global_options(["list", "--store", "x"], takes_value, GLOBALS) == ["--store", "x", "list"]
+    assert hoist_global_options(["--no-cache", "list", "--store=x", "-n", "2"], takes_value, GLOBALS) == [
         "--no-cache", "--store=x", "list", "-n", "2",
     ]  # fmt: skip
     # A value of the command's own option stays a value; `--` ends the options.
-    assert hoist_global_options(["list", "--search", "--store"], takes_value) == [
+    assert hoist_global_options(["list", "--search", "--store"], takes_value, GLOBALS) == [
         "list",
         "--search",
         "--store",
     ]
-    assert hoist_global_options(["list", "--", "--store", "x"], takes_value) == ["list", "--", "--store", "x"]
+    assert hoist_global_options(["list", "--", "--store", "x"], takes_value, GLOBALS) == [
+        "list",
+        "--",
+        "--store",
+        "x",
+    ]
     # Missing its value: left where it is, for the error to say where it goes.
-    assert hoist_global_options(["list", "--store"], takes_value) == ["list", "--store"]
-    assert hoist_global_options(["--store"], takes_value) == ["--store"]
+    assert hoist_global_options(["list", "--store"], takes_value, GLOBALS) == ["list", "--store"]
+    assert hoist_global_options(["--store"], takes_value, GLOBALS) == ["--store"]
 
 
 @pytest.mark.parametrize(

@@ -96,11 +96,12 @@ class TimelineGroup(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """As a group parses, with global options accepted after the command too."""
-        from timeline.cli.arguments import GLOBAL, command_position, hoist_global_options
+        from timeline.cli.arguments import command_position, global_options, hoist_global_options
 
-        position = command_position(args)
+        globals_ = global_options(self.params)
+        position = command_position(args, globals_)
         named = args[position] if position is not None else None
-        if named in COMMANDS and any(word.split("=", 1)[0] in GLOBAL for word in args[position:]):
+        if named in COMMANDS and any(word.split("=", 1)[0] in globals_ for word in args[position:]):
             command = self.get_command(ctx, named)
             takes_value = {
                 name
@@ -108,7 +109,7 @@ class TimelineGroup(TyperGroup):
                 if param.param_type_name == "option" and not param.is_flag and not param.count
                 for name in param.opts
             }
-            args = hoist_global_options(args, takes_value)
+            args = hoist_global_options(args, takes_value, globals_)
         return list(super().parse_args(ctx, args))
 
     def invoke(self, ctx: Any) -> Any:

@@ -71,7 +71,7 @@ def usage_error(message: str, command_path: str | None) -> str:
 
 
 #: The options of `timeline` itself, with the value each takes (if any).
-GLOBAL_OPTIONS = {"--store": "PATH", "--no-cache": "", "--version": ""}
+GLOBAL_OPTIONS = {"--store": "PATH", "--no-cache": "", "--version": "", "--color": "WHEN", "--no-pager": ""}
 
 
 def no_such_option(name: str, possibilities: Sequence[str], command: str | None) -> str:
