@@ -119,9 +119,10 @@ def export(
 
         assert output is not None  # _refuse_stream saw to it
         sqlite_format.write(store, events, output)
+        _say_written(len(events), output_format, output)
         return
-    if output_format in MAPS:
-        _note_unplaced(events)
+    # A map leaves off the events it cannot place: it says so, and counts what it drew.
+    written = len(events) - _note_unplaced(events) if output_format in MAPS else len(events)
     if output_format == "dot":
         from timeline.export import dot_format
 
@@ -139,12 +140,15 @@ def export(
 
     write_atomically(output, text)
     if str(output) != "-":  # on stdout, the export speaks for itself
-        import sys
+        _say_written(written, output_format, output)
 
-        from timeline.text import one_line
 
-        count = f"{len(events)} event{'' if len(events) == 1 else 's'}"
-        sys.stderr.write(f"wrote {count} as {output_format} to {one_line(str(output))}\n")
+def _say_written(count: int, output_format: str, output: Path) -> None:
+    """Tell on stderr what went into the file: how many events, in what format."""
+    from timeline.text import one_line
+
+    events = f"{count} event{'' if count == 1 else 's'}"
+    sys.stderr.write(f"wrote {events} as {output_format} to {one_line(str(output))}\n")
 
 
 def _check_layout(output_format: str, layout: str) -> None:
@@ -175,8 +179,8 @@ def _refuse_stream(output_format: str, output: Path | None) -> None:
         raise UsageError(f"--format {output_format} writes a regular file; {output} is not one")
 
 
-def _note_unplaced(events: Sequence[Event]) -> None:
-    """Say on stderr which events a map cannot show."""
+def _note_unplaced(events: Sequence[Event]) -> int:
+    """Say on stderr which events a map cannot show; how many they are."""
     from timeline.export.features import unplaced
 
     missing = unplaced(events)
@@ -185,6 +189,7 @@ def _note_unplaced(events: Sequence[Event]) -> None:
         sys.stderr.write(
             f"note: {len(missing)} of {len(events)} events have no coordinates, left off: {listed}\n"
         )
+    return len(missing)
 
 
 @app.command("schema")
