@@ -119,6 +119,12 @@ def test_usage_errors_exit_2(invoke: Invoke, mini_store: Path, args: list[str], 
     assert result.stdout == ""
 
 
+def test_from_the_last_day_of_the_calendar(invoke: Invoke, mini_store: Path) -> None:
+    # --to defaults to the end of the calendar, never before any --from.
+    result = invoke("--store", str(mini_store), "list", "--from", "9999-12-31", "--format", "ids")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
 def test_bad_option_value_is_usage_error(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "list", "--format", "xml")
     assert result.exit_code == 2

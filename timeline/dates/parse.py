@@ -160,7 +160,7 @@ class Period(NamedTuple):
 
 
 _FAR_PAST = datetime(1, 1, 1)
-_FAR_FUTURE = datetime(9999, 12, 31)
+_FAR_FUTURE = datetime.max
 
 
 def parse_user_date(text: str, option: str) -> tuple[Period, Precision]:
@@ -272,6 +272,7 @@ def user_range(since: str | None, until: str | None, on: str | None) -> Period |
     start = parse_user_date(since, "--from")[0].start if since is not None else _FAR_PAST
     end = parse_user_date(until, "--to")[0].end if until is not None else _FAR_FUTURE
     if end <= start:
+        # Only both bounds can cross: alone, each is within the calendar.
         raise UsageError(f"--to {until!r} is before --from {since!r}")
     return Period(start, end)
 
