@@ -119,6 +119,34 @@ def test_usage_errors_exit_2(invoke: Invoke, mini_store: Path, args: list[str], 
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--from", "01/02/2020"], "error: --from: '01/02/2020' is ambiguous (1 Feb or 2 Jan?): "
+                                   "write 2020-02-01 or '1 Feb 2020', or 2020-01-02"),
+        (["--to", "12.01.20"], "error: --to: '12.01.20' is ambiguous (12 Jan or 1 Dec?): "
+                               "write 2020-01-12 or '12 Jan 2020', or 2020-12-01"),
+        (["--from", "0001"], "error: --from: '0001': years 100 to 9999 are read "
+                             "(a year before 100 cannot be told from a two-digit one)"),
+        (["--on", "Dec"], "error: --on: 'Dec' has no year (years 100 to 9999 are read); "
+                          'try "2019", "Dec 2019", "2019-12", "29 December 2019", "2019-12-29T11:00-05:00"'),
+    ],
+)  # fmt: skip
+def test_dates_read_wrongly_by_some_are_refused(
+    invoke: Invoke, mini_store: Path, args: list[str], message: str
+) -> None:
+    result = invoke("--store", str(mini_store), "list", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
+
+
+@pytest.mark.parametrize("day", ["29/12/2019", "12/29/2019", "29.12.2019", "2019/12/29", "29/12/19"])
+def test_unambiguous_numeric_dates_are_read(invoke: Invoke, mini_store: Path, day: str) -> None:
+    iso = invoke("--store", str(mini_store), "list", "--on", "2019-12-29", "--format", "ids")
+    result = invoke("--store", str(mini_store), "list", "--on", day, "--format", "ids")
+    assert iso.stdout != ""
+    assert (result.exit_code, result.stdout) == (0, iso.stdout)
+
+
 def test_from_the_last_day_of_the_calendar(invoke: Invoke, mini_store: Path) -> None:
     # --to defaults to the end of the calendar, never before any --from.
     result = invoke("--store", str(mini_store), "list", "--from", "9999-12-31", "--format", "ids")

@@ -209,6 +209,7 @@ def _parse_twice(text: str) -> tuple[datetime, datetime]:
     from dateutil import parser
 
     cleaned = ascii_signs(text.strip())
+    _refuse_misread(text, cleaned)
     try:
         if not cleaned:
             raise ValueError("empty")
@@ -222,8 +223,38 @@ def _parse_twice(text: str) -> tuple[datetime, datetime]:
     except (ValueError, OverflowError) as exc:
         raise ValueError(f"cannot read {text!r} as a date ({exc}); try {USER_DATE_EXAMPLES}") from None
     if low.year != high.year:
-        raise ValueError(f"{text!r} has no year; try {USER_DATE_EXAMPLES}")
+        raise ValueError(f"{text!r} has no year ({YEARS}); try {USER_DATE_EXAMPLES}")
     return low, high
+
+
+# 01/02/2020 or 01.02.2020: day and month in an order that only a convention tells.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.])")
+# A year of four digits below 100 ("0050"): dateutil reads it as a two-digit year (2050).
+_EARLY_YEAR = re.compile(r"(?<![\d+:])00\d\d(?![\d:])")
+YEARS = "years 100 to 9999 are read"
+
+
+def _refuse_misread(text: str, cleaned: str) -> None:
+    """Refuse what dateutil would read silently, and wrongly for some readers.
+
+    Raises:
+        ValueError: a numeric date whose day and month could be swapped
+            (both 12 or less, and different), or a year below 100.
+    """
+    numeric = _NUMERIC_DATE.search(cleaned)
+    if numeric is not None:
+        first, second, year = int(numeric[1]), int(numeric[3]), numeric[4]
+        if first != second and first <= 12 and second <= 12:
+            year = year if len(year) == 4 else f"20{year}"
+            day_first = f"{year}-{second:02d}-{first:02d}"
+            month_first = f"{year}-{first:02d}-{second:02d}"
+            day, month = f"{first} {MONTHS[second - 1]}", f"{second} {MONTHS[first - 1]}"
+            raise ValueError(
+                f"{text!r} is ambiguous ({day} or {month}?): write {day_first} or '{day} {year}',"
+                f" or {month_first}"
+            )
+    if _EARLY_YEAR.search(cleaned):
+        raise ValueError(f"{text!r}: {YEARS} (a year before 100 cannot be told from a two-digit one)")
 
 
 def parse_entry_date(text: str) -> FuzzyDate:
