@@ -175,3 +175,10 @@ def test_the_quick_tour_runs_verbatim(workdir: Path) -> None:
     result = shell(script, workdir)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "k1-air-base-attack" in result.stdout
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_examples_heading_is_placed_alike(name: str) -> None:
+    text = CliRunner().invoke(app, [name, "--help"], env={"COLUMNS": "80"}).stdout
+    headings = [line for line in text.splitlines() if line.strip() == "Examples:"]
+    assert headings == ["  Examples:"]

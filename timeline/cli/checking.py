@@ -30,19 +30,19 @@ def check(
 ) -> None:
     """Check the store's structure and integrity.
 
-        Ids are unique; causes, wholes, actors and cited sources exist; causes and
-        part_of form no cycle; no effect precedes its cause; a part lies within its
-        whole; spans end after they start; every event has a source, and one with a
-        URL; every reported figure says who gave it; casualty breakdowns fit their
-        figures. Exits 0 when clean, 1 with one line per problem. In a slice (a
+    Ids are unique; causes, wholes, actors and cited sources exist; causes and
+    part_of form no cycle; no effect precedes its cause; a part lies within its
+    whole; spans end after they start; every event has a source, and one with a
+    URL; every reported figure says who gave it; casualty breakdowns fit their
+    figures. Exits 0 when clean, 1 with one line per problem. In a slice (a
     filtered JSON export) each link that leads outside it is listed as a note
     (outside-links): information, not a problem.
 
-        Examples:
+    Examples:
 
-          timeline check
+      timeline check
 
-          timeline --store my-events.toml check --format json
+      timeline --store my-events.toml check --format json
     """
     try:
         store = state(ctx).store()  # honours --no-cache itself
