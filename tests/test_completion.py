@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -166,3 +167,36 @@ def test_completion_in_a_real_shell(
         assert completed(child, typed) == read
     finally:
         child.close()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("args", [["--show-completion", "zsh"], ["--show-completion=zsh"]])
+def test_the_shell_named_gets_its_script(invoke: Invoke, args: list[str]) -> None:
+    result = invoke(*args)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("#compdef timeline\n")
+    bash = invoke("--show-completion", "bash")
+    assert (bash.exit_code, bash.stdout.splitlines()[0]) == (0, "_timeline_completion() {")
+
+
+@pytest.mark.parametrize("option", ["--show-completion", "--install-completion"])
+def test_a_shell_without_a_script_is_refused(invoke: Invoke, option: str) -> None:
+    result = invoke(option, "tcsh")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"error: {option}: 'tcsh' is not one of bash, zsh, fish, powershell, pwsh; "
+               "see 'timeline --help'\n",
+    )  # fmt: skip
+
+
+def test_installing_for_the_shell_named(tmp_path: Path) -> None:
+    # A subprocess with its own home: the install writes start-up files there.
+    env = {**os.environ, "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline", "--install-completion", "zsh"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == (
+        f"zsh completion installed in {tmp_path}/.zfunc/_timeline\n"
+        "Completion will take effect once you restart the terminal\n"
+    )
+    assert (tmp_path / ".zfunc" / "_timeline").read_text().startswith("#compdef timeline\n")

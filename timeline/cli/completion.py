@@ -62,6 +62,35 @@ ZSH_SCRIPT = r"""
 compdef %(complete_func)s %(prog_name)s
 """
 
+#: The options that print or install a completion script, with an optional shell.
+SCRIPT_OPTIONS = ("--show-completion", "--install-completion")
+#: The shells typer has scripts for; bash and zsh get ours.
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def named_shell(args: list[str]) -> tuple[str, str] | None:
+    """The script option and the shell it names (`--show-completion zsh`,
+    `--show-completion=zsh`), or None when none is named: the shell is then
+    detected. Only before the command, where the options are read."""
+    for index, word in enumerate(args):
+        name, equals, value = word.partition("=")
+        if name in SCRIPT_OPTIONS:
+            if equals:
+                return name, value
+            following = args[index + 1] if index + 1 < len(args) else ""
+            return (name, following) if following and not following.startswith("-") else None
+        if not word.startswith("-"):
+            return None  # the command: what follows is its own
+    return None
+
+
+def unknown_shell(option: str, shell: str) -> str | None:
+    """The usage error for a shell without a script, or None."""
+    if shell in SHELLS:
+        return None
+    return f"{option}: {shell!r} is not one of {', '.join(SHELLS)}"
+
+
 #: Characters bash takes literally outside quotes.
 _SAFE = re.compile(r"[\w@%+=:,./-]+", re.ASCII)
 

@@ -70,6 +70,19 @@ def usage_error(message: str, command_path: str | None) -> str:
     return f"error: {text}{hint}\n"
 
 
+#: The help rows of typer's completion options, which take the shell to name.
+COMPLETION_HELP = {
+    "--install-completion": (
+        "--install-completion [SHELL]",
+        "Install completion for SHELL (bash, zsh, fish, powershell, pwsh); default: the current shell.",
+    ),
+    "--show-completion": (
+        "--show-completion [SHELL]",
+        "Print the completion script for SHELL (default: the current shell), to copy it or customize"
+        " the installation.",
+    ),
+}
+
 #: The options of `timeline` itself, with the value each takes (if any).
 GLOBAL_OPTIONS = {"--store": "PATH", "--no-cache": "", "--version": "", "--color": "WHEN", "--no-pager": ""}
 

@@ -67,6 +67,8 @@ PRIVATE_NAMES = (
     ("typer._click.shell_completion", "_resolve_context"),
     ("typer._click.shell_completion", "_resolve_incomplete"),
     ("typer._completion_shared", "_completion_scripts"),
+    ("typer._completion_shared", "get_completion_script"),
+    ("typer._completion_shared", "install"),
 )
 
 _SIMPLE = (str, int, float, bool, Path)
@@ -162,7 +164,44 @@ def plain_main(group: Any, **options: Any) -> Any:
     install()
     if _completing(options):
         quoting_completion()
+        _script_for_named_shell(options)
     return _main(group, rich_markup_mode=None, **options)
+
+
+def _script_for_named_shell(options: dict[str, Any]) -> None:
+    """`--show-completion zsh`, `--install-completion=bash`: the shell named,
+    not the one detected (typer's flags take no value and ignored the name).
+
+    Raises:
+        SystemExit: 0 when done, 2 for a shell without a script.
+    """
+    import sys
+
+    from typer import _completion_shared
+
+    from timeline.cli import completion
+
+    args = options.get("args")
+    named = completion.named_shell([str(word) for word in (sys.argv[1:] if args is None else args)])
+    if named is None:
+        return
+    option, shell = named
+    refused = completion.unknown_shell(option, shell)
+    if refused is not None:
+        sys.stderr.write(_helptext().usage_error(refused, options.get("prog_name") or "timeline"))
+        raise SystemExit(2)
+    prog = options.get("prog_name") or "timeline"
+    variable = options.get("complete_var") or f"_{prog.replace('-', '_').upper()}_COMPLETE"
+    if option == "--show-completion":
+        sys.stdout.write(
+            _completion_shared.get_completion_script(prog_name=prog, complete_var=variable, shell=shell)
+            + "\n"
+        )
+    else:
+        shell, path = _completion_shared.install(shell=shell, prog_name=prog, complete_var=variable)
+        sys.stdout.write(f"{shell} completion installed in {path}\n")
+        sys.stdout.write("Completion will take effect once you restart the terminal\n")
+    raise SystemExit(0)
 
 
 def _completing(options: dict[str, Any]) -> bool:
@@ -278,6 +317,13 @@ def plain_display() -> None:
         shown = _helptext().value_name(self.opts, self.metavar, choices if descriptor.is_choice else None)
         return f"{shown}..." if self.nargs != 1 else shown
 
+    typer_help_record = TyperOption.get_help_record
+
+    def help_record(self: Any, ctx: Any) -> tuple[str, str] | None:
+        # typer's completion options say they take the shell to name.
+        record = typer_help_record(self, ctx)
+        return _helptext().COMPLETION_HELP.get(record[0], record) if record is not None else None
+
     def grouped_options(self: Any, ctx: Any, formatter: Any) -> None:
         # Options under their panel's heading ("Filters"), as in typer's rich help.
         sections: dict[str, list[tuple[str, str]]] = {}
@@ -315,6 +361,7 @@ def plain_display() -> None:
     TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
     TyperOption.display_type_rich = option_value  # type: ignore[method-assign]
     TyperCommand.format_options = grouped_options  # type: ignore[method-assign]
+    TyperOption.get_help_record = help_record  # type: ignore[method-assign]
     exceptions.UsageError.show = show  # type: ignore[method-assign]
     click_core.Context.formatter_class = Formatter
 
