@@ -65,14 +65,21 @@ def test_check_clean(invoke: Invoke) -> None:
     result = invoke("--store", str(store), "check")
     assert (result.exit_code, result.stdout) == (0, f"{store}: ok: 3 events, 4 actors, 2 causal links\n")
     result = invoke("--store", str(store), "check", "--format", "json")
-    assert json.loads(result.stdout) == {"ok": True, "events": 3, "actors": 4, "problems": []}
+    assert json.loads(result.stdout) == {
+        "version": 2, "ok": True, "events": 3, "actors": 4, "problems": [], "notes": [],
+    }  # fmt: skip
 
 
 def test_check_audits_that_every_event_has_a_url(invoke: Invoke, mini_store: Path) -> None:
     assert invoke("--store", str(mini_store), "list", "--format", "ids").exit_code == 0  # it loads
     result = invoke("--store", str(mini_store), "check", "--format", "json")
     assert result.exit_code == 1
-    problems = json.loads(result.stdout)["problems"]
+    shaped = json.loads(result.stdout)
+    # The shape of a clean check, with the counts of the store that loaded.
+    assert [(key, shaped[key]) for key in ("version", "ok", "events", "actors", "notes")] == [
+        ("version", 2), ("ok", False), ("events", 6), ("actors", 3), ("notes", []),
+    ]  # fmt: skip
+    problems = shaped["problems"]
     assert {p["check"] for p in problems} == {"missing-urls"}
     assert len(problems) == 5  # one event cites a URL
 
@@ -86,7 +93,11 @@ def test_check_problems_as_json(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("--store", str(store), "check", "--format", "json")
     assert result.exit_code == 1
     assert json.loads(result.stdout) == {
+        "version": 2,
         "ok": False,
+        "events": None,  # the store did not load
+        "actors": None,
+        "notes": [],
         "problems": [
             {"check": "unknown-causes", "path": str(store), "line": 7, "event": "a", "field": "causes",
              "message": 'names unknown event "zz"'},

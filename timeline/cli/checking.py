@@ -61,12 +61,13 @@ def check(
         from timeline.store.lines import from_check, locate
 
         problems = locate([from_check(p) for p in audited], store.origin, read_text_file(state(ctx).path))
+        failed = DataError(problems)  # which puts them in line order
         if output == CheckFormat.json:
             from timeline.contract.encode import check_json
 
-            write(check_json(None, problems))
+            write(check_json(store, failed.problems))
             raise typer.Exit(1)
-        raise DataError(problems)
+        raise failed
     from timeline.checks import run_notes
 
     notes = run_notes(store)

@@ -446,18 +446,18 @@ def problem_to_dict(p: Problem) -> dict[str, object]:
 
 
 def check_json(store: Store | None, problems: Sequence[Problem] = (), notes: Sequence[Problem] = ()) -> str:
-    """What `check --format json` prints: {"ok": true, "events", "actors",
-    "problems": []} for a sound store (with "notes": [...], each shaped as a
-    problem, for a slice whose links lead outside it), {"ok": false,
-    "problems": [...]} otherwise."""
-    if store is None:
-        return dumps({"ok": False, "problems": [problem_to_dict(p) for p in problems]})
-    shaped: dict[str, object] = {
-        "ok": True,
-        "events": len(store.events),
-        "actors": len(store.actors),
-        "problems": [],
-    }
-    if notes:
-        shaped["notes"] = [problem_to_dict(n) for n in notes]
-    return dumps(shaped)
+    """What `check --format json` prints, one shape whatever the outcome:
+    {"version", "ok", "events", "actors", "problems": [...], "notes": [...]}.
+    "ok" is true when there is no problem; "events" and "actors" are null when
+    the store did not load; notes (shaped as problems) are the links of a
+    slice that lead outside it."""
+    return dumps(
+        {
+            "version": SCHEMA_VERSION,
+            "ok": not problems,
+            "events": None if store is None else len(store.events),
+            "actors": None if store is None else len(store.actors),
+            "problems": [problem_to_dict(p) for p in problems],
+            "notes": [problem_to_dict(n) for n in notes],
+        }
+    )
