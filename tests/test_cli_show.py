@@ -98,13 +98,28 @@ def test_check_problems_as_json(invoke: Invoke, tmp_path: Path) -> None:
         "events": None,  # the store did not load
         "actors": None,
         "notes": [],
-        "problems": [
-            {"check": "unknown-causes", "path": str(store), "line": 7, "event": "a", "field": "causes",
-             "message": 'names unknown event "zz"'},
+        "problems": [  # in line order
             {"check": "missing-sources", "path": str(store), "line": 2, "event": "a", "field": "sources",
              "message": "has no source; add a [[event.sources]] table with a title"},
+            {"check": "unknown-causes", "path": str(store), "line": 7, "event": "a", "field": "causes",
+             "message": 'names unknown event "zz"'},
         ],
     }  # fmt: skip
+
+
+def test_check_lists_problems_in_line_order(invoke: Invoke, tmp_path: Path) -> None:
+    store = tmp_path / "bad.toml"
+    store.write_text(
+        'schema = 1\n[[event]]\nid = "a"\ntitle = "A"\nkind = "attack"\nstart = "2019"\ncauses = ["zz"]\n',
+        encoding="utf-8",
+    )
+    result = invoke("--store", str(store), "check")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", (
+        f'error: {store}:2: event "a": field "sources": has no source; add a [[event.sources]] table'
+        " with a title\n"
+        f'error: {store}:7: event "a": field "causes": names unknown event "zz"\n'
+        "2 problems\n"
+    ))  # fmt: skip
 
 
 def test_check_refuses_an_unknown_format(invoke: Invoke, mini_store: Path) -> None:

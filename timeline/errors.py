@@ -47,7 +47,9 @@ class DataError(TimelineError):
     """The store (or another data file) is unreadable or invalid: exit 1."""
 
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        self.problems = tuple(problems)
+        # In the order of the file, as an editor walks them (the checks find
+        # them check by check); the ones with no line keep their order, last.
+        self.problems = tuple(sorted(problems, key=lambda p: (p.path or "", p.line is None, p.line or 0)))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
