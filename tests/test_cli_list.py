@@ -306,10 +306,11 @@ def test_option_values_are_checked_without_a_traceback(invoke: Invoke, args: lis
     assert "Traceback" not in result.stderr
 
 
-def test_a_directory_as_store_is_bad_usage(invoke: Invoke, tmp_path: Path) -> None:
+def test_a_directory_as_store_is_bad_data_as_a_missing_file_is(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("--store", str(tmp_path), "list")
-    assert result.exit_code == 2
-    assert "is a directory" in result.stderr
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1, "", f"error: {tmp_path}: is a directory, not a store file\n",
+    )  # fmt: skip
 
 
 LONG_SPAN = (

@@ -232,7 +232,27 @@ def test_missing_unreadable_and_non_utf8_files(invoke: Invoke, tmp_path: Path) -
     assert (result.exit_code, result.stderr) == (1, f"error: {latin}:2: not UTF-8 text (byte 0xe9)\n")
 
     result = invoke("--store", str(tmp_path), "list")
-    assert result.exit_code == 2  # a directory is refused by the option itself (bad usage)
+    assert (result.exit_code, result.stderr) == (1, f"error: {tmp_path}: is a directory, not a store file\n")
+
+
+@pytest.mark.parametrize("args", [["--store", ""], ["--store="], ["list", "--store", ""]])
+def test_an_empty_store_option_is_bad_usage(invoke: Invoke, args: list[str]) -> None:
+    result = invoke(*args, "list") if args[0] != "list" else invoke(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "error: --store is empty: give a store file; see 'timeline --help'\n",
+    )  # fmt: skip
+
+
+def test_a_store_from_the_environment_is_named_by_it(invoke: Invoke, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.toml"
+    result = invoke("list", env={"TIMELINE_STORE": str(missing)})
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1, "", f"error: TIMELINE_STORE={missing}: no such file\n",
+    )  # fmt: skip
+    result = invoke("list", env={"TIMELINE_STORE": str(tmp_path)})
+    assert (result.exit_code, result.stderr) == (
+        1, f"error: TIMELINE_STORE={tmp_path}: is a directory, not a store file\n",
+    )  # fmt: skip
 
 
 def test_unreadable_file(invoke: Invoke, tmp_path: Path) -> None:

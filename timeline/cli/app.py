@@ -96,8 +96,15 @@ class TimelineGroup(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """As a group parses, with global options accepted after the command too."""
-        from timeline.cli.arguments import command_position, global_options, hoist_global_options
+        from timeline.cli.arguments import (
+            command_position,
+            global_options,
+            hoist_global_options,
+            names_no_store,
+        )
 
+        if names_no_store(args):
+            ctx.fail("--store is empty: give a store file")
         globals_ = global_options(self.params)
         position = command_position(args, globals_)
         named = args[position] if position is not None else None
@@ -159,6 +166,8 @@ class State:
     color: str = "auto"
     #: False with --no-pager.
     pager: bool = True
+    #: Whether $TIMELINE_STORE, not --store, named the store.
+    store_from_env: bool = False
 
     @property
     def path(self) -> Path:
@@ -171,8 +180,26 @@ class State:
         if self._store is None:
             from timeline.store import open_store
 
-            self._store = without_gc(lambda: open_store(self.path, use_cache=self.use_cache))
+            try:
+                self._store = without_gc(lambda: open_store(self.path, use_cache=self.use_cache))
+            except DataError as exc:
+                if self.store_from_env:
+                    raise _named_by_env(exc, self.path) from None
+                raise
         return self._store
+
+
+def _named_by_env(exc: DataError, path: Path) -> DataError:
+    """The error with the file that $TIMELINE_STORE names shown as the
+    variable's setting, so a user sees where the path came from."""
+    from timeline.store import STORE_ENV
+
+    return DataError(
+        [
+            p._replace(path=f"{STORE_ENV}={p.path}") if p.path == str(path) and p.line is None else p
+            for p in exc.problems
+        ]
+    )
 
 
 def without_gc(load: Callable[[], Store]) -> Store:
@@ -231,7 +258,6 @@ def root(
             metavar="PATH",
             help="Store file to read (TOML, or a JSON export). Default: the curated store.",
             show_default=False,
-            dir_okay=False,
         ),
     ] = None,
     no_cache: Annotated[
@@ -260,7 +286,8 @@ def root(
 
       timeline --store my-events.toml check
     """
-    ctx.obj = State(store, not no_cache, color=color.value, pager=not no_pager)
+    from_env = getattr(ctx.get_parameter_source("store"), "name", None) == "ENVIRONMENT"
+    ctx.obj = State(store, not no_cache, color=color.value, pager=not no_pager, store_from_env=from_env)
 
 
 def main() -> None:

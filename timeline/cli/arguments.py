@@ -79,3 +79,11 @@ def command_position(args: Sequence[str], globals_: Mapping[str, bool]) -> int |
             index += 1  # its value
         index += 1
     return None
+
+
+def names_no_store(args: Sequence[str]) -> bool:
+    """Whether `--store ""` or `--store=` is given: an empty path, which the
+    option would read as the current directory."""
+    from itertools import pairwise
+
+    return "--store=" in args or any(a == "--store" and b == "" for a, b in pairwise(args))

@@ -53,10 +53,12 @@ def read_store_bytes(path: Path) -> bytes:
         raise _fail(path, "is a directory, not a store file") from None
     except OSError as exc:
         raise _fail(path, f"cannot read: {exc.strerror}") from None
+    if stat.S_ISDIR(os.fstat(descriptor).st_mode):
+        # Linux opens a directory read-only; fdopen() would then fail on it.
+        os.close(descriptor)
+        raise _fail(path, "is a directory, not a store file")
     with os.fdopen(descriptor, "rb") as handle:
         info = os.fstat(descriptor)
-        if stat.S_ISDIR(info.st_mode):
-            raise _fail(path, "is a directory, not a store file")
         if not stat.S_ISREG(info.st_mode):
             raise _fail(path, "is not a regular file (a device, FIFO or socket); give a store file")
         if info.st_size > MAX_STORE_BYTES:
