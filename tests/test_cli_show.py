@@ -129,3 +129,10 @@ def test_check_refuses_an_unknown_format(invoke: Invoke, mini_store: Path) -> No
         "error: --format: 'xml' is not one of 'text', 'json'; see 'timeline check --help'\n"
     )
     assert result.stdout == ""
+
+
+def test_check_names_the_curated_store(invoke: Invoke) -> None:
+    result = invoke("check", env={"TIMELINE_STORE": ""})
+    assert result.exit_code == 0
+    assert result.stdout.startswith("the curated store (events.toml): ok: ")
+    assert result.stdout.endswith(" causal links\n")

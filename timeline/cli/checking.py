@@ -83,10 +83,18 @@ def check(
     if notes:
         beyond = "; 1 link leads" if len(notes) == 1 else f"; {len(notes)} links lead"
         beyond += " outside this slice"
+    named = _named(state(ctx).store_option, store.origin)
     write(
-        f"{store.origin}: ok: {len(store.events)} events, {len(store.actors)} actors, "
+        f"{named}: ok: {len(store.events)} events, {len(store.actors)} actors, "
         f"{links} causal links{beyond}\n" + "".join(f"note: {one_line(str(n))} ({n.check})\n" for n in notes)
     )
+
+
+def _named(chosen: Path | None, origin: str) -> str:
+    """The store as the user named it: its path when given (--store or
+    TIMELINE_STORE), else "the curated store", whose path inside an installed
+    package says nothing to them. Scripts read `check --format json`."""
+    return origin if chosen is not None else f"the curated store ({Path(origin).name})"
 
 
 @app.command("upgrade")
