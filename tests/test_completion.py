@@ -79,6 +79,8 @@ def complete(invoke: Invoke, store: Path, shell: str, *typed: str) -> str:
         (("--tag", "b"), "bases\n"),
         (("--kind", "air"), "airstrike\n"),
         (("--around", "s"), "strikes\nsoleimani\n"),
+        (("--sort", "k"), "killed\nkind\n"),
+        (("--sort", ""), "date\nkilled\ninjured\ntitle\nkind\n"),
     ],
 )
 def test_list_completes_from_the_store(
@@ -95,6 +97,18 @@ def test_commands_complete_event_ids(invoke: Invoke, mini_store: Path, command: 
 def test_zsh_gets_descriptions(invoke: Invoke, mini_store: Path) -> None:
     answer = complete(invoke, mini_store, "zsh", "timeline", "list", "--country", "")
     assert answer == "Iraq\t5 events\nSyria\t1 event\n"
+
+
+def test_sort_keys_complete_with_what_they_order_by(invoke: Invoke, mini_store: Path) -> None:
+    answer = complete(invoke, mini_store, "zsh", "timeline", "list", "--sort", "k")
+    assert answer == "killed\tby the number killed, fewest first\nkind\tby kind, alphabetically\n"
+
+
+def test_every_sort_key_is_offered() -> None:
+    from timeline.cli.listing import SORT_MEANINGS
+    from timeline.query import SORT_KEYS
+
+    assert tuple(SORT_MEANINGS) == SORT_KEYS
 
 
 def test_file_options_ask_the_shell_for_file_names(invoke: Invoke, mini_store: Path) -> None:

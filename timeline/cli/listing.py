@@ -27,6 +27,28 @@ if TYPE_CHECKING:
 
 app = commands_app()
 
+#: What each --sort key orders by, for completion.
+SORT_MEANINGS = {
+    "date": "chronologically (the default)",
+    "killed": "by the number killed, fewest first",
+    "injured": "by the number injured, fewest first",
+    "title": "by title, alphabetically",
+    "kind": "by kind, alphabetically",
+}
+
+
+def _complete_sort(incomplete: str) -> list[tuple[str, str]]:
+    return [(key, meaning) for key, meaning in SORT_MEANINGS.items() if key.startswith(incomplete)]
+
+
+def _check_sort(key: str) -> str:
+    """A usage error that the parser reports (with its pointer to --help)."""
+    from timeline.query import SORT_KEYS
+
+    if key not in SORT_KEYS:
+        raise typer.BadParameter(f"{key!r} is not one of {', '.join(SORT_KEYS)}")
+    return key
+
 
 @app.command("list")
 @with_filters
@@ -34,7 +56,14 @@ def list_events(
     ctx: typer.Context,
     where: FilterOptions,
     sort: Annotated[
-        str, typer.Option("--sort", metavar="KEY", help="Order by date|killed|injured|title|kind.")
+        str,
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help="Order by date|killed|injured|title|kind.",
+            autocompletion=_complete_sort,
+            callback=_check_sort,
+        ),
     ] = "date",
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
     limit: Annotated[
