@@ -108,7 +108,17 @@ def test_chronological_order_is_start_then_coarser_precision_then_id(invoke: Inv
         (["--window", "2x", "--around", "k1"], "error: --window: cannot read '2x'"),
         (["--around", "nothing-like-this"], "error: --around: cannot read 'nothing-like-this' as a date"),
         (["--around", "2020", "--from", "2019"], "error: --around cannot be combined"),
-        (["--sort", "size"], "error: --sort: 'size' is not one of date, killed, injured, title, kind"),
+        (
+            ["--sort", "size"],
+            "error: --sort: 'size' is not one of date, killed, injured, title, kind; "
+            "see 'timeline list --help'",
+        ),
+        (
+            ["--sort", "date,killed"],
+            "error: --sort: 'date,killed' is not one of date, killed, injured, "
+            "title, kind; see 'timeline list --help'",
+        ),
+        (["--from"], "error: option '--from' requires an argument; see 'timeline list --help'"),
         (["--tz", "Nowhere/City"], "error: --tz: unknown time zone 'Nowhere/City'"),
     ],
 )

@@ -108,6 +108,8 @@ def test_value_names() -> None:
                               "see 'timeline list --help'"),
         (["list", "--color"], "error: --color is a global option: `timeline --color WHEN list`; "
                               "see 'timeline list --help'"),
+        (["--store"], "error: option '--store' requires an argument; see 'timeline --help'"),
+        (["show", "k1", "--tz"], "error: option '--tz' requires an argument; see 'timeline show --help'"),
         (["--nope"], "error: no such option: --nope (did you mean --no-pager, --no-cache?); "
                      "see 'timeline --help'"),
     ],

@@ -290,7 +290,7 @@ def plain_display() -> None:
         from typer._click import core as click_core
         from typer._click import exceptions
         from typer._click.formatting import HelpFormatter, wrap_text
-        from typer.core import TyperArgument, TyperCommand, TyperOption
+        from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
     except ImportError:  # pragma: no cover - another typer: its own display
         return
     if getattr(click_core.Context.formatter_class, "_timeline", False):
@@ -360,6 +360,22 @@ def plain_display() -> None:
     TyperArgument._usage_display_name = usage  # type: ignore[method-assign]
     TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
     TyperOption.display_type_rich = option_value  # type: ignore[method-assign]
+
+    def in_context(parse: Any) -> Any:
+        def parse_args(self: Any, ctx: Any, args: list[str]) -> list[str]:
+            # The parser's own errors ("option '--from' requires an argument")
+            # carry no context, so their line could not say which --help to see.
+            try:
+                return list(parse(self, ctx, args))
+            except exceptions.UsageError as error:
+                if error.ctx is None:
+                    error.ctx = ctx
+                raise
+
+        return parse_args
+
+    TyperCommand.parse_args = in_context(TyperCommand.parse_args)  # type: ignore[method-assign]
+    TyperGroup.parse_args = in_context(TyperGroup.parse_args)  # type: ignore[method-assign]
     TyperCommand.format_options = grouped_options  # type: ignore[method-assign]
     TyperOption.get_help_record = help_record  # type: ignore[method-assign]
     exceptions.UsageError.show = show  # type: ignore[method-assign]
