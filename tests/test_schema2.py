@@ -274,3 +274,34 @@ def test_the_envelope_spans_every_reported_figure(reports: list[Figure]) -> None
             assert figure.max <= count.max
     assert count.min == min(f.min or 0 for f in known)
     assert (count.max is None) == any(f.max is None for f in known)
+
+
+def test_a_schema_1_file_with_schema_2_forms_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "s1.toml"
+    path.write_text(
+        'schema = 1\n[[actor]]\nid = "us"\nname = "US"\nkind = "state"\n'
+        '[[event]]\nid = "a"\ntitle = "A"\nkind = "attack"\nstart = "2019"\n'
+        'actors = [{ id = "us", status = "attributed", by = "us" }]\n'
+        'killed = [{ value = 2, by = "us" }]\n'
+        'causes = [{ id = "b", type = "retaliation" }]\n'
+        '[[event.sources]]\ntitle = "S"\n'
+        '[[event]]\nid = "b"\ntitle = "B"\nkind = "attack"\nstart = "2018"\nplaces = ["x"]\n'
+        '[[event.sources]]\ntitle = "S"\n'
+        '[[place]]\nid = "x"\nname = "X"\ncountry = "Iraq"\n',
+        encoding="utf-8",
+    )
+    newer = "schema 2, but the file says `schema = 1`: set `schema = 2` (`timeline upgrade FILE` does)"
+    result = invoke("--store", str(path), "list")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        f'error: {path}:11: event "a": field "actors": an account (a table with status or by) is {newer}',
+        f'error: {path}:12: event "a": field "killed": figures by source (a list) are {newer}',
+        f'error: {path}:13: event "a": field "causes": a typed cause (a table with type, by or source)'
+        f" is {newer}",
+        f'error: {path}:21: event "b": field "places": places (ids of [[place]] tables) are {newer}',
+        f'error: {path}:24: field "place[0]": [[place]] tables are {newer}',
+        "5 problems",
+    ]
+    # At schema 2 the same forms load.
+    path.write_text(path.read_text(encoding="utf-8").replace("schema = 1", "schema = 2"), encoding="utf-8")
+    assert invoke("--store", str(path), "list", "--format", "ids").stdout == "b\na\n"

@@ -26,14 +26,18 @@ def upgraded(text: str, origin: str) -> str | None:
     from timeline.contract.encode import store_json
     from timeline.store.open import validated
 
-    store = validated(text, origin)
-    if store.schema == SCHEMA_VERSION:
-        return None
-    if text.lstrip().startswith("{"):
-        return store_json(store, store.events)
     match = _SCHEMA_LINE.search(text)
+    if text.lstrip().startswith("{") or match is None or match["version"] != "1":
+        store = validated(text, origin)
+        if store.schema == SCHEMA_VERSION:
+            return None
+        if text.lstrip().startswith("{"):
+            return store_json(store, store.events)
     if match is None:  # pragma: no cover - validated() requires the line
         raise DataError([Problem("has no `schema = N` line", path=origin)])
+    # A file marked schema 1 may already use schema 2's forms (refused at
+    # schema 1): upgrading is their fix, so only the result must be sound.
+    # Only a digit changes, so every problem keeps its line.
     result = f"{text[: match.start('version')]}{SCHEMA_VERSION}{text[match.end('version') :]}"
     validated(result, origin)
     return result

@@ -19,6 +19,27 @@ from timeline.store.lines import Found, locate
 from timeline.store.local_time import on_local_clock
 from timeline.store.tables import ACTOR_FIELDS, EVENT_FIELDS, OUTSIDE_FIELDS, OUTSIDE_KEYS, SHARED_FIELDS
 
+_NEWER = "schema 2, but the file says `schema = 1`: set `schema = 2` (`timeline upgrade FILE` does)"
+
+
+def _schema_two_forms(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The fields of an event table written in a form only schema 2 reads,
+    each with the form's name."""
+    found = []
+    for name in ("actors", "targets"):
+        value = raw.get(name)
+        if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+            found.append((name, "an account (a table with status or by) is"))
+    causes = raw.get("causes")
+    if isinstance(causes, list) and any(isinstance(item, dict) for item in causes):
+        found.append(("causes", "a typed cause (a table with type, by or source) is"))
+    for name in ("killed", "injured"):
+        if isinstance(raw.get(name), list):
+            found.append((name, "figures by source (a list) are"))
+    if "places" in raw:
+        found.append(("places", "places (ids of [[place]] tables) are"))
+    return found
+
 
 class _Reader:
     """Builds the model from parsed data, collecting problems as it goes."""
@@ -32,6 +53,7 @@ class _Reader:
         # (table, index, event id, field, message): located later, only if needed.
         self.problems: list[tuple[str, int | None, str | None, str | None, str]] = []
         self.places: dict[str, Location] = {}
+        self.schema_one = False
 
     def fail(self, table: str, index: int | None, ident: str | None, field: str | None, message: str) -> None:
         self.problems.append((table, index, ident, field, message))
@@ -61,6 +83,11 @@ class _Reader:
                 f"{version!r} is not a supported version (this program reads {readable})",
             )
         schema = version if type(version) is int and version in READABLE_SCHEMAS else SCHEMA_VERSION
+        # A TOML file marked schema 1 is read as schema 1: a form only schema 2
+        # has is an error (the file says it is older than it is), not a surprise.
+        self.schema_one = schema == 1 and not json_form
+        if self.schema_one and "place" in data:
+            self.fail("place", 0, None, None, f"[[place]] tables are {_NEWER}")
         self.read_places(data.get("place", []) if not json_form else [])
         raw_actors = data.get(actor_key, [])
         raw_events = data.get(event_key, [])
@@ -152,6 +179,9 @@ class _Reader:
 
         if not raw.keys() <= EVENT_KEYS:
             self.unknown_keys("event", index, ident, raw, EVENT_KEYS)
+        if self.schema_one:
+            for field, form in _schema_two_forms(raw):
+                self.fail("event", index, ident, field, f"{form} {_NEWER}")
         values = self.fields("event", index, ident, raw, EVENT_FIELDS)
         for name in ("killed", "injured"):
             if f"{name}_breakdown" in raw:
