@@ -78,7 +78,7 @@ def test_dry_run_prints_and_writes_nothing(invoke: Invoke, store_file: Path) -> 
     ("change", "code", "message"),
     [
         ({"--start": "2020-13-01"}, 2, "error: --start: '2020-13-01' is not a date: month 13 is not 1-12"),
-        ({"--kind": "atack"}, 2, "error: --kind: unknown kind 'atack' (did you mean attack?)"),
+        ({"--kind": "atack"}, 2, "error: --kind: unknown kind 'atack' (did you mean 'attack'?)"),
         ({"--killed": "many"}, 2, "error: --killed: 'many' is not a count"),
         ({"--actor": "martians"}, 2, "error: --actor: unknown actor 'martians'"),
         ({"--cause": "nowhere"}, 2, "error: --cause: no event 'nowhere'"),
@@ -184,7 +184,7 @@ PROMPTS = (
     "background, campaign, attack, airstrike, missile-strike, killing, protest, political, "
     "diplomatic, military, statement.\n"
     "Title: Id (lower-case letters, digits and -) [new-thing]: Kind: "
-    "  unknown kind 'badkind' (did you mean background?); kinds are background, campaign, attack, "
+    "  unknown kind 'badkind'; kinds are background, campaign, attack, "
     "airstrike, missile-strike, killing, protest, political, diplomatic, military, statement; try "
     "again\n"
     "Kind: Start date (e.g. 2020-01-10, June 2024, 3 Jan 2020 01:00 +03:00): "

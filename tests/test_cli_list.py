@@ -104,7 +104,7 @@ def test_chronological_order_is_start_then_coarser_precision_then_id(invoke: Inv
         (["--on", "Dec"], "error: --on: 'Dec' has no year"),
         (["--from", "2020", "--to", "2019"], "error: --to '2019' is before --from '2020'"),
         (["--actor", "hezbolah"], "error: --actor: unknown actor 'hezbolah' (did you mean "),
-        (["--kind", "airstrikes"], "error: --kind: unknown kind 'airstrikes' (did you mean airstrike"),
+        (["--kind", "airstrikes"], "error: --kind: unknown kind 'airstrikes' (did you mean 'airstrike'"),
         (["--window", "2x", "--around", "k1"], "error: --window: cannot read '2x'"),
         (["--around", "nothing-like-this"], "error: --around: cannot read 'nothing-like-this' as a date"),
         (["--around", "2020", "--from", "2019"], "error: --around cannot be combined"),

@@ -50,7 +50,10 @@ def test_show_json_is_the_contract_envelope(invoke: Invoke, mini_store: Path) ->
 
 def test_unknown_and_ambiguous_ids_exit_1_with_suggestions(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "show", "soleiman1")
-    assert (result.exit_code, result.stderr) == (1, "error: no event 'soleiman1' (did you mean soleimani?)\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "error: no event 'soleiman1' (did you mean 'soleimani'?)\n",
+    )
     result = invoke("--store", str(mini_store), "show", "nothing")
     assert (result.exit_code, result.stderr) == (1, "error: no event 'nothing'\n")
     result = invoke("--store", str(mini_store), "show", "s")

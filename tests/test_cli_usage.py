@@ -190,7 +190,7 @@ def test_hoisting_global_options() -> None:
     [
         (["--country", "Irak"], "error: --country: no event is in 'Irak' (did you mean 'Iraq'?)"),
         (["--country", "UK"], "error: --country: no event is in 'UK' (United Kingdom)"),
-        (["--tag", "base"], "error: --tag: no event has the tag 'base' (did you mean bases?)"),
+        (["--tag", "base"], "error: --tag: no event has the tag 'base' (did you mean 'bases'?)"),
         (["--window", "1w"], "error: --window needs --around (the date or event it is around)"),
         (["--with-backed"], "error: --with-backed needs --actor"),
         (["--confirmed"], "error: --confirmed narrows --actor to confirmed or claimed parts; give --actor"),

@@ -58,7 +58,7 @@ def test_unknown_commands_are_suggested(invoke: Invoke) -> None:
     result = invoke("chian")
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: no such command 'chian' (did you mean chain, chart, schema?); see 'timeline --help'\n"
+        "error: no such command 'chian' (did you mean chain, chart?); see 'timeline --help'\n"
     )
 
 

@@ -311,7 +311,19 @@ def resolve_actor(store: Store, text: str) -> str:
             names.setdefault(name.casefold(), actor.id)
     if wanted in names:
         return names[wanted]
-    raise UsageError(f"--actor: unknown actor {text!r}{did_you_mean(wanted, names)}")
+    raise UsageError(f"--actor: unknown actor {text!r}{_actor_hint(store, text)}")
+
+
+def _actor_hint(store: Store, text: str) -> str:
+    """The closest actors, each once, by the name (or id or alias) as written
+    that is most like what was typed."""
+    from timeline.hints import closest
+
+    written = {name: actor.id for actor in store.actors for name in (actor.name, actor.id, *actor.aliases)}
+    shown: dict[str, str] = {}
+    for name in closest(text, written, n=len(written)):
+        shown.setdefault(written[name], name)
+    return did_you_mean(text, list(shown.values())[:3], cutoff=0.0)
 
 
 def resolve_country(store: Store, text: str) -> str:
@@ -328,7 +340,7 @@ def resolve_country(store: Store, text: str) -> str:
         return wanted
     if full is not None:
         raise UsageError(f"--country: no event is in {text!r} ({full})")
-    hint = did_you_mean(text, sorted(known.values()), quoted=True)
+    hint = did_you_mean(text, sorted(known.values()))
     raise UsageError(f"--country: no event is in {text!r}{hint}")
 
 

@@ -56,7 +56,7 @@ class TimelineGroup(TyperGroup):
             if not ctx.resilient_parsing:
                 from timeline.hints import did_you_mean
 
-                ctx.fail(f"No such command {cmd_name!r}{did_you_mean(cmd_name, COMMANDS)}.")
+                ctx.fail(f"No such command {cmd_name!r}{did_you_mean(cmd_name, COMMANDS, quoted=False)}.")
             return None
         import importlib
 
