@@ -106,7 +106,7 @@ def test_value_names() -> None:
         (["list", "extra"], "error: got unexpected extra argument(s) (extra); see 'timeline list --help'"),
         (["list", "--store"], "error: --store is a global option: `timeline --store PATH list`; "
                               "see 'timeline list --help'"),
-        (["list", "--color"], "error: --color is a global option: `timeline --color WHEN list`; "
+        (["list", "--color"], "error: --color is a global option: `timeline --color auto|always|never list`; "
                               "see 'timeline list --help'"),
         (["--store"], "error: option '--store' requires an argument; see 'timeline --help'"),
         (["show", "k1", "--tz"], "error: option '--tz' requires an argument; see 'timeline show --help'"),

@@ -7,7 +7,7 @@ public attributes of parameters (`opts`, `metavar`, `name`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 #: A shell word: runs of unquoted text and quoted strings, as an example is written.
 _WORD = re.compile(r"""(?:[^\s"']+|"[^"]*"|'[^']*')+""")
@@ -83,16 +83,18 @@ COMPLETION_HELP = {
     ),
 }
 
-#: The options of `timeline` itself, with the value each takes (if any).
-GLOBAL_OPTIONS = {"--store": "PATH", "--no-cache": "", "--version": "", "--color": "WHEN", "--no-pager": ""}
 
-
-def no_such_option(name: str, possibilities: Sequence[str], command: str | None) -> str:
+def no_such_option(
+    name: str, possibilities: Sequence[str], command: str | None, global_usage: Mapping[str, str]
+) -> str:
     """An unknown option, with the closest ones; a global option given
-    where it cannot be read says where it goes."""
-    if name in GLOBAL_OPTIONS and command:
-        value = f" {GLOBAL_OPTIONS[name]}" if GLOBAL_OPTIONS[name] else ""
-        return f"{name} is a global option: `timeline {name}{value} {command}`"
+    where it cannot be read (its value missing) says where it goes.
+
+    Args:
+        global_usage: The program's own options, each as its help writes it.
+    """
+    if name in global_usage and command:
+        return f"{name} is a global option: `timeline {global_usage[name]} {command}`"
     from difflib import get_close_matches
 
     # Compared without their dashes, which every option shares.

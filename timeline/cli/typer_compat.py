@@ -354,7 +354,9 @@ def plain_display() -> None:
             return f"{label}: {error.message}"
         if isinstance(error, exceptions.NoSuchOption):
             command = error.ctx.info_name if error.ctx is not None else None
-            return str(_helptext().no_such_option(error.option_name, error.possibilities or (), command))
+            shown = global_usage(error.ctx.find_root()) if error.ctx is not None else {}
+            possible = error.possibilities or ()
+            return str(_helptext().no_such_option(error.option_name, possible, command, shown))
         return str(error.format_message())
 
     TyperArgument._usage_display_name = usage  # type: ignore[method-assign]
@@ -380,6 +382,19 @@ def plain_display() -> None:
     TyperOption.get_help_record = help_record  # type: ignore[method-assign]
     exceptions.UsageError.show = show  # type: ignore[method-assign]
     click_core.Context.formatter_class = Formatter
+
+
+def global_usage(root: Any) -> dict[str, str]:
+    """Each of the program's own options as its help writes it
+    (`--store PATH`, `--color auto|always|never`)."""
+    shown = {}
+    for param in root.command.get_params(root):
+        record = param.get_help_record(root) if param.param_type_name == "option" else None
+        if record is not None:
+            # The record is the names, then the value's name: "--store PATH".
+            value = record[0].removeprefix(", ".join(param.opts)).strip()
+            shown.update({name: f"{name} {value}".rstrip() for name in param.opts})
+    return shown
 
 
 def missing() -> list[str]:
