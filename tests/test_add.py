@@ -450,7 +450,7 @@ def test_add_i_wraps_to_the_terminal_width(tmp_path: Path, store_file: Path) -> 
     child.close()
     assert (
         "  unknown kind 'missile strike' (did you mean\n"
-        "  missile-strike, airstrike?); kinds are background,\n"
+        "  'missile-strike', 'airstrike'?); kinds are background,\n"
     ) in shown
     assert all(len(line) <= 60 for line in shown.splitlines())
     # a prompt too long for a line: its start written above, the last line the prompt

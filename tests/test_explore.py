@@ -336,7 +336,7 @@ def test_filters_that_keep_nothing_or_cannot_be_read(invoke: Invoke) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (0, "No events match.\n", "")
     result = invoke("--store", str(ESCALATION), "explore", "--actor", "uss")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "error: --actor: unknown actor 'uss' (did you mean us?)\n"
+    assert result.stderr == "error: --actor: unknown actor 'uss' (did you mean 'us'?)\n"
 
 
 # --- replies: an empty line, one link ---------------------------------------
