@@ -280,3 +280,12 @@ def test_the_events_view_stacks_on_narrow_terminals() -> None:
     from timeline.render.table import events_table
 
     assert printed(events_view(events, store, 80)) == printed(events_table(events, store, 80) or "")
+
+
+def test_a_route_of_one_step_says_step() -> None:
+    from timeline.render.branches import routes_words
+
+    store = fixture_store()
+    heads = [p.plain for p in routes_words([["k1", "strikes"], ["k1", "strikes", "soleimani"]], store, None,
+                                          False, 2) if p.plain.startswith("Route")]  # fmt: skip
+    assert heads == ["Route 1 of 2 (1 step)", "Route 2 of 2 (2 steps)"]
