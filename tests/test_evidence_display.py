@@ -61,8 +61,8 @@ SHOW_TOWER = """\
 │ Injured    40+                                                               │
 │            40+ (Reuters: Three US soldiers killed in Jordan)                 │
 │            47 (by United States; Pentagon, 31 Jan)                           │
-│ Part of    Oct 2023 – Feb 2024  Militia attacks on US bases                  │
-│            militia-attacks-2023                                              │
+│ Part of    militia-attacks-2023  Oct 2023 – Feb 2024  Militia attacks on US  │
+│            bases                                                             │
 │ Effects    kh-suspends-attacks  30 Jan 2024  Kata'ib Hezbollah suspends      │
 │            attacks  (in response to, per AP: Iraqi militia says it suspends  │
 │            attacks; 2 days after)                                            │
@@ -85,8 +85,8 @@ SHOW_CAMPAIGN = """\
 │ Targets    United States                                                     │
 │ Killed     not recorded                                                      │
 │ Injured    not recorded                                                      │
-│ Parts: 2   18 Oct 2023  Drone attack on al-Asad  al-asad-drone-attack        │
-│            28 Jan 2024  Drone attack on Tower 22  tower-22-attack            │
+│ Parts: 2   al-asad-drone-attack  18 Oct 2023  Drone attack on al-Asad        │
+│            tower-22-attack  28 Jan 2024  Drone attack on Tower 22            │
 │ Causes     gaza-war  7 Oct 2023  War in Gaza begins  (caused by; same month) │
 │ Sources    1. Seed                                                           │
 │               https://example.org/seed                                       │

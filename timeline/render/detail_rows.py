@@ -65,7 +65,8 @@ def _mark_outside(lines: Styled, ident: str, store: Store) -> None:
 
 
 def _members(ids: tuple[str, ...], store: Store) -> Styled:
-    """Events by id, one a line: "29 Dec 2019  US strikes ...  id"."""
+    """Events by id, one a line, in the order of causes and effects:
+    "strikes  29 Dec 2019  US strikes ..."."""
     lines = Styled()
     for n, ident in enumerate(ids):
         if n:
@@ -75,10 +76,9 @@ def _members(ids: tuple[str, ...], store: Store) -> Styled:
             lines.nest(styled(ident, "cyan"))
             lines.add(" (unknown)", "red")
             continue
-        lines.add(f"{format_span(other.start, other.end)}  ")
-        lines.nest(styled(one_line(other.title)))
-        lines.add("  ")
         lines.nest(styled(ident, "cyan"))
+        lines.add(f"  {format_span(other.start, other.end)}  ")
+        lines.nest(styled(one_line(other.title)))
         _mark_outside(lines, ident, store)
     return lines
 
