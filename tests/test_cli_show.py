@@ -31,7 +31,7 @@ def test_show_summary_and_missing_figures(invoke: Invoke, mini_store: Path) -> N
     result = invoke("--store", str(mini_store), "show", "k1")
     assert "Rockets hit the base." in result.stdout
     result = invoke("--store", str(mini_store), "show", "drawdown")
-    assert "Killed     not recorded" in result.stdout
+    assert "Killed     none recorded" in result.stdout
 
 
 def test_show_json_is_the_contract_envelope(invoke: Invoke, mini_store: Path) -> None:

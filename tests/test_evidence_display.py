@@ -36,7 +36,7 @@ SHOW_STRIKES = """\
 │ Killed     24+                                                               │
 │            25+ (Reuters: US strikes 85 targets)                              │
 │            24 (by Popular Mobilization Forces)                               │
-│ Injured    not recorded                                                      │
+│ Injured    none recorded                                                     │
 │ Causes     tower-22-attack  28 Jan 2024  Drone attack on Tower 22            │
 │            (retaliation for, per United States [dod]; 5 days before)         │
 │ Effects    saidi-killing  7 Feb 2024  Drone strike kills a Kata'ib Hezbollah │
@@ -83,8 +83,8 @@ SHOW_CAMPAIGN = """\
 │ Where      Iraq                                                              │
 │ Actors     Islamic Resistance in Iraq                                        │
 │ Targets    United States                                                     │
-│ Killed     not recorded                                                      │
-│ Injured    not recorded                                                      │
+│ Killed     none recorded                                                     │
+│ Injured    none recorded                                                     │
 │ Parts: 2   al-asad-drone-attack  18 Oct 2023  Drone attack on al-Asad        │
 │            tower-22-attack  28 Jan 2024  Drone attack on Tower 22            │
 │ Causes     gaza-war  7 Oct 2023  War in Gaza begins  (caused by; same month) │

@@ -25,7 +25,7 @@ from timeline.text import one_line, reflow
 def _count(count: Count | None, event: Event, store: Store) -> Styled:
     """The derived range (with its breakdown), then each reported figure."""
     if count is None:
-        return styled("not recorded", "dim")
+        return styled("none recorded", "dim")  # the words of stats and the explorer too
     shown = styled(str(count))
     if count.breakdown:
         parts = ", ".join(f"{n} {one_line(label)}" for label, n in count.breakdown)
