@@ -46,9 +46,9 @@ shared: Iraq, Syria        3    17–33     at least 10
 By actor: killed in its actions                                  
 Actor                             Events   Killed         Injured
 ─────────────────────────────────────────────────────────────────
+United States                          3    27–43     at least 10
 Kata'ib Hezbollah                      1      600   none recorded
 Kata'ib Hezbollah (unconfirmed)        1        2               4
-United States                          3    27–43     at least 10
 By actor: killed among its own (as a target)     
 Actor               Events   Killed       Injured
 ─────────────────────────────────────────────────

@@ -35,6 +35,8 @@ def _keys(groups: list[Group], styled_by_kind: bool = False) -> list[tuple[Style
 
 
 def _actors(found: list[ActorRow], store: Store, target: bool) -> list[tuple[Styled, Group]]:
+    """The rows of one side, most events first (the column shown: the
+    summary's own order counts both sides), then by name."""
     rows: list[tuple[Styled, Group]] = []
     for a in found:
         firm, unconfirmed = (a.targeted, a.targeted_unconfirmed) if target else (a.acted, a.acted_unconfirmed)
@@ -43,7 +45,7 @@ def _actors(found: list[ActorRow], store: Store, target: bool) -> list[tuple[Sty
             rows.append((styled(name), firm))
         if unconfirmed.events:
             rows.append((styled(f"{name} (unconfirmed)", "dim"), unconfirmed))
-    return rows
+    return sorted(rows, key=lambda row: (-row[1].events, row[0].plain))
 
 
 def _notes(summary: Summary) -> Styled:
