@@ -12,6 +12,9 @@ from timeline.palette import style
 from timeline.render.styled import Styled, styled
 from timeline.stats import ActorRow, Group, Summary
 
+#: What marks an actor's row counted from unconfirmed accounts only.
+UNCONFIRMED = "*"
+
 #: The columns after a table's first, which is named by the breakdown.
 FIGURES = ("Events", "Killed", "Injured")
 
@@ -44,7 +47,9 @@ def _actors(found: list[ActorRow], store: Store, target: bool) -> list[tuple[Sty
         if firm.events:
             rows.append((styled(name), firm))
         if unconfirmed.events:
-            rows.append((styled(f"{name} (unconfirmed)", "dim"), unconfirmed))
+            # a short mark, explained below the tables, keeps the row on one line at 80 columns;
+            # no space before it, so that it never wraps onto a line of its own
+            rows.append((styled(f"{name}{UNCONFIRMED}", "dim"), unconfirmed))
     return sorted(rows, key=lambda row: (-row[1].events, row[0].plain))
 
 
@@ -89,7 +94,9 @@ def stats_breakdowns(summary: Summary, store: Store) -> list[Breakdown]:
 
 
 def stats_foot(summary: Summary) -> Styled | None:
-    """What "(unconfirmed)" means, when a table shows such a row."""
+    """What the unconfirmed mark means, when a table shows such a row."""
     if any(a.acted_unconfirmed.events or a.targeted_unconfirmed.events for a in summary.by_actor):
-        return styled("(unconfirmed: attributed, suspected, denied or unknown accounts only)", "dim")
+        return styled(
+            f"{UNCONFIRMED} unconfirmed: attributed, suspected, denied or unknown accounts only", "dim"
+        )
     return None
