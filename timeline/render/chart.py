@@ -45,8 +45,9 @@ def chart_view(
     legends. `asked` holds the bounds of the period asked for, in words
     ("2019", "2020"): the title keeps them rather than the first and last
     columns drawn, which stand in only for a bound not given."""
-    if not chart.columns:
-        out = Text(f"No {chart.by} to draw outside spans.\n")
+    if not chart.columns or not chart.peak:
+        # nothing to stack: say so rather than draw empty axes
+        out = Text(f"No {chart.by} to draw {'outside spans' if chart.spans else '(no figure above 0)'}.\n")
         out.append_text(_spans(chart))
         return out
     height = min(HEIGHT, chart.peak) if chart.by == "count" else HEIGHT
