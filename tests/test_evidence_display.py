@@ -259,3 +259,10 @@ def test_explore_links_show_types_and_membership() -> None:
         "[3] ↑ whole   Oct 2023 – Feb 2024  Militia attacks on US bases  (part of, 3 \n"
         "months before)\n"
     )
+
+
+@pytest.mark.usefixtures("terminal")
+def test_a_url_wider_than_the_panel_is_printed_whole_below_it(invoke: Invoke) -> None:
+    shown = invoke("--store", str(EVIDENCE), "show", "tower-22-attack", env={"COLUMNS": "40"}).stdout
+    assert shown.endswith("─╯\n1. https://example.org/reuters\n")
+    assert shown.count("example.org") == 1  # not also folded inside the panel

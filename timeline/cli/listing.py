@@ -171,7 +171,16 @@ def show(
         write(detail_text(event, store, zone_option(tz)))
         return
     from timeline.render.console import unwrapped
-    from timeline.render.detail import event_panel
+    from timeline.render.detail import event_panel, urls_fit
 
     with screen(ctx) as console:
-        console.print(event_panel(event, store, zone_option(tz), framed=not unwrapped(console)))
+        framed = not unwrapped(console)
+        below = framed and not urls_fit(event, store, console.width)
+        console.print(event_panel(event, store, zone_option(tz), framed=framed, urls=not below))
+        if below:
+            from timeline.render.detail_rows import source_links
+
+            # a panel would fold a URL wider than it: below the frame, each URL on
+            # a line of its own, whole (the terminal may wrap it, but never splits it)
+            for link in source_links(event):
+                console.print(link, soft_wrap=True)

@@ -113,21 +113,33 @@ def _places(event: Event) -> Styled:
     return joined("\n", lines)
 
 
-def _sources(event: Event) -> Styled:
-    """The sources, numbered, each URL on the line below its title."""
+def _sources(event: Event, urls: bool) -> Styled:
+    """The sources, numbered, each URL (unless left to `source_links`) on the
+    line below its title."""
     return joined(
         "\n",
         [
             styled(
-                f"{n}. {s.title}" + (f" ({s.note})" if s.note else "") + (f"\n   {s.url}" if s.url else "")
+                f"{n}. {s.title}"
+                + (f" ({s.note})" if s.note else "")
+                + (f"\n   {s.url}" if s.url and urls else "")
             )
             for n, s in enumerate(event.sources, start=1)
         ],
     )
 
 
-def detail_rows(event: Event, store: Store, zone: tzinfo | None = None) -> list[tuple[str, Styled]]:
-    """The labelled rows of `show`, in order, those with nothing to say left out."""
+def source_links(event: Event) -> list[str]:
+    """The sources' URLs, numbered as the Sources row numbers them: what a
+    panel too narrow for a URL prints below itself, each URL whole."""
+    return [f"{n}. {s.url}" for n, s in enumerate(event.sources, start=1) if s.url]
+
+
+def detail_rows(
+    event: Event, store: Store, zone: tzinfo | None = None, urls: bool = True
+) -> list[tuple[str, Styled]]:
+    """The labelled rows of `show`, in order, those with nothing to say left
+    out; the sources' URLs among them unless not `urls`."""
     rows = [
         ("Id", styled(event.id, "cyan")),
         ("When", _when(event, zone)),
@@ -154,7 +166,7 @@ def detail_rows(event: Event, store: Store, zone: tzinfo | None = None) -> list[
         rows.append(("Effects", _linked(effects, store, event, causes=False)))
     if event.tags:
         rows.append(("Tags", styled(", ".join(event.tags))))
-    rows.append(("Sources", _sources(event)))
+    rows.append(("Sources", _sources(event, urls)))
     return rows
 
 
