@@ -152,9 +152,14 @@ def test_exact_output_on_an_80_column_terminal(invoke: Invoke, args: tuple[str, 
 
 def test_tz_overrides_the_local_clock(invoke: Invoke) -> None:
     shown = ev(invoke, "show", "us-strikes-2024-02-02", "--tz", "UTC")
-    assert "2 Feb 2024 16:00 +00:00" in shown
-    assert "reported as" not in shown
+    # the same style as the event's own clock, with the zone's city, the source's clock kept
+    assert "\nWhen       2 Feb 2024 16:00 +00 (UTC)\n" in shown
+    assert "\n           reported as 11:00 -05:00\n" in shown
     assert "(Baghdad)" not in shown
+    # on the clock the source reported, nothing more to report
+    shown = ev(invoke, "show", "us-strikes-2024-02-02", "--tz", "America/New_York")
+    assert "\nWhen       2 Feb 2024 11:00 -05 (New York)\n" in shown
+    assert "reported as" not in shown
 
 
 @pytest.mark.parametrize(

@@ -168,7 +168,7 @@ def show(
     if plain_text(ctx):
         from timeline.render.plain_views import detail_text
 
-        write(detail_text(event, store, zone_option(tz)))
+        write(detail_text(event, store, zone_option(tz), tz))
         return
     from timeline.render.console import unwrapped
     from timeline.render.detail import event_panel, urls_fit
@@ -176,7 +176,7 @@ def show(
     with screen(ctx) as console:
         framed = not unwrapped(console)
         below = framed and not urls_fit(event, store, console.width)
-        console.print(event_panel(event, store, zone_option(tz), framed=framed, urls=not below))
+        console.print(event_panel(event, store, zone_option(tz), framed=framed, urls=not below, zone_name=tz))
         if below:
             from timeline.render.detail_rows import source_links
 

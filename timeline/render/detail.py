@@ -17,7 +17,12 @@ from timeline.render.detail_rows import detail_rows, detail_summary, detail_titl
 
 
 def event_panel(
-    event: Event, store: Store, zone: tzinfo | None = None, framed: bool = True, urls: bool = True
+    event: Event,
+    store: Store,
+    zone: tzinfo | None = None,
+    framed: bool = True,
+    urls: bool = True,
+    zone_name: str | None = None,
 ) -> RenderableType:
     """Everything known about one event: in a panel titled by the event, or
     (not `framed`: piped, on lines that never wrap) the title on a line of its
@@ -27,7 +32,7 @@ def event_panel(
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    for label, value in detail_rows(event, store, zone, urls):
+    for label, value in detail_rows(event, store, zone, urls, zone_name):
         grid.add_row(label, rich_text(value))
     body: list[RenderableType] = [grid]
     summary = detail_summary(event)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from timeline.dates.format import format_date, format_span, local_span
+from timeline.dates.zones import in_zone
 from timeline.model import Count, Event, Store
 from timeline.palette import style
 from timeline.render.styled import Styled, joined, styled
@@ -83,13 +84,15 @@ def _members(ids: tuple[str, ...], store: Store) -> Styled:
     return lines
 
 
-def _when(event: Event, zone: tzinfo | None) -> Styled:
-    """The dates; minute times on the local clock with the zone's city, and
-    the clock the source reported when it differs (--tz overrides both)."""
-    if zone is not None or event.zone is None:
-        return styled(format_span(event.start, event.end, zone))
-    when = styled(local_span(event.start, event.end, event.zone))
-    reported = reported_clock(event)
+def _when(event: Event, zone: tzinfo | None, zone_name: str | None) -> Styled:
+    """The dates; minute times on the local clock with the zone's city (the
+    --tz zone's, named `zone_name`, when given), and the clock the source
+    reported when it differs from the one shown."""
+    start, end, name = event.start, event.end, event.zone
+    if zone is not None:
+        start, end, name = in_zone(start, zone), None if end is None else in_zone(end, zone), zone_name
+    when = styled(local_span(start, end, name) if name is not None else format_span(start, end))
+    reported = reported_clock(event) if event.reported_start != start else None
     if reported is not None:
         when.nest(styled(f"\n{reported}", "dim"))
     return when
@@ -136,13 +139,14 @@ def source_links(event: Event) -> list[str]:
 
 
 def detail_rows(
-    event: Event, store: Store, zone: tzinfo | None = None, urls: bool = True
+    event: Event, store: Store, zone: tzinfo | None = None, urls: bool = True, zone_name: str | None = None
 ) -> list[tuple[str, Styled]]:
     """The labelled rows of `show`, in order, those with nothing to say left
-    out; the sources' URLs among them unless not `urls`."""
+    out; the sources' URLs among them unless not `urls`. Times are shown in
+    `zone` (--tz, its city from `zone_name`) when given."""
     rows = [
         ("Id", styled(event.id, "cyan")),
-        ("When", _when(event, zone)),
+        ("When", _when(event, zone, zone_name)),
         ("Precision", styled(event.start.precision.label)),
         ("Kind", styled(event.kind, style(event.kind))),
     ]
