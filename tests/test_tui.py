@@ -17,7 +17,7 @@ from timeline.store import open_store
 from timeline.tui.app import ExploreApp
 from timeline.tui.chain_pane import ChainPane
 from timeline.tui.event_pane import EventPane
-from timeline.tui.timeline_list import TimelineList, fit
+from timeline.tui.timeline_list import TimelineList, date_cell, fit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "explore.toml"
 
@@ -445,3 +445,9 @@ def test_an_error_in_the_app_is_one_line(store: Store) -> None:
 )
 def test_fit_cuts_at_a_word(text: str, width: int, cut: str) -> None:
     assert fit(text, width) == cut
+
+
+def test_a_span_dates_its_line_with_a_spaced_dash_clear_of_the_kind_letter(mini_store: Path) -> None:
+    store = open_store(mini_store, use_cache=False)
+    assert date_cell(store.by_id["campaign"]) == "Oct 2019 –    "
+    assert date_cell(store.by_id["strikes"]) == "29 Dec 2019   "  # a minute shows as its day
