@@ -222,7 +222,7 @@ PREVIEW = """\
 │ Where      Baghdad, Iraq (33.3, 44.4)                                        │
 │ Actors     Kata'ib Hezbollah                                                 │
 │ Killed     5+                                                                │
-│ Injured    not recorded                                                      │
+│ Injured    none recorded                                                     │
 │ Causes     soleimani  3 Jan 2020  Soleimani killed  (caused by; 4 months     │
 │            before)                                                           │
 │ Tags       bases, night                                                      │

@@ -24,14 +24,16 @@ def test_show_panel_on_an_80_column_terminal(invoke: Invoke, mini_store: Path) -
 def test_show_accepts_a_unique_prefix_and_a_zone(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "show", "str", "--tz", "Asia/Baghdad")
     assert result.exit_code == 0
-    assert "29 Dec 2019 19:00 +03:00" in result.stdout
+    assert (
+        "When       29 Dec 2019 19:00 +03 (Baghdad)\n           reported as 11:00 -05:00\n" in result.stdout
+    )
 
 
 def test_show_summary_and_missing_figures(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "show", "k1")
     assert "Rockets hit the base." in result.stdout
     result = invoke("--store", str(mini_store), "show", "drawdown")
-    assert "Killed     not recorded" in result.stdout
+    assert "Killed     none recorded" in result.stdout
 
 
 def test_show_json_is_the_contract_envelope(invoke: Invoke, mini_store: Path) -> None:

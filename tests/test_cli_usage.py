@@ -34,7 +34,8 @@ Arguments:
 Options:
   -f, --format panel|json  panel or json (the JSON contract: version, the event,
                            actors).  [default: panel]
-  --tz ZONE                Show clock times in this zone, e.g. Asia/Baghdad.
+  --tz ZONE                Show clock times in this zone, e.g. Asia/Baghdad;
+                           JSON and CSV keep their ISO offsets.
   -h, --help               Show this message and exit.
 """
 

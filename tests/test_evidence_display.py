@@ -36,7 +36,7 @@ SHOW_STRIKES = """\
 │ Killed     24+                                                               │
 │            25+ (Reuters: US strikes 85 targets)                              │
 │            24 (by Popular Mobilization Forces)                               │
-│ Injured    not recorded                                                      │
+│ Injured    none recorded                                                     │
 │ Causes     tower-22-attack  28 Jan 2024  Drone attack on Tower 22            │
 │            (retaliation for, per United States [dod]; 5 days before)         │
 │ Effects    saidi-killing  7 Feb 2024  Drone strike kills a Kata'ib Hezbollah │
@@ -61,8 +61,8 @@ SHOW_TOWER = """\
 │ Injured    40+                                                               │
 │            40+ (Reuters: Three US soldiers killed in Jordan)                 │
 │            47 (by United States; Pentagon, 31 Jan)                           │
-│ Part of    Oct 2023 – Feb 2024  Militia attacks on US bases                  │
-│            militia-attacks-2023                                              │
+│ Part of    militia-attacks-2023  Oct 2023 – Feb 2024  Militia attacks on US  │
+│            bases                                                             │
 │ Effects    kh-suspends-attacks  30 Jan 2024  Kata'ib Hezbollah suspends      │
 │            attacks  (in response to, per AP: Iraqi militia says it suspends  │
 │            attacks; 2 days after)                                            │
@@ -83,10 +83,10 @@ SHOW_CAMPAIGN = """\
 │ Where      Iraq                                                              │
 │ Actors     Islamic Resistance in Iraq                                        │
 │ Targets    United States                                                     │
-│ Killed     not recorded                                                      │
-│ Injured    not recorded                                                      │
-│ Parts: 2   18 Oct 2023  Drone attack on al-Asad  al-asad-drone-attack        │
-│            28 Jan 2024  Drone attack on Tower 22  tower-22-attack            │
+│ Killed     none recorded                                                     │
+│ Injured    none recorded                                                     │
+│ Parts: 2   al-asad-drone-attack  18 Oct 2023  Drone attack on al-Asad        │
+│            tower-22-attack  28 Jan 2024  Drone attack on Tower 22            │
 │ Causes     gaza-war  7 Oct 2023  War in Gaza begins  (caused by; same month) │
 │ Sources    1. Seed                                                           │
 │               https://example.org/seed                                       │
@@ -152,9 +152,14 @@ def test_exact_output_on_an_80_column_terminal(invoke: Invoke, args: tuple[str, 
 
 def test_tz_overrides_the_local_clock(invoke: Invoke) -> None:
     shown = ev(invoke, "show", "us-strikes-2024-02-02", "--tz", "UTC")
-    assert "2 Feb 2024 16:00 +00:00" in shown
-    assert "reported as" not in shown
+    # the same style as the event's own clock, with the zone's city, the source's clock kept
+    assert "\nWhen       2 Feb 2024 16:00 +00 (UTC)\n" in shown
+    assert "\n           reported as 11:00 -05:00\n" in shown
     assert "(Baghdad)" not in shown
+    # on the clock the source reported, nothing more to report
+    shown = ev(invoke, "show", "us-strikes-2024-02-02", "--tz", "America/New_York")
+    assert "\nWhen       2 Feb 2024 11:00 -05 (New York)\n" in shown
+    assert "reported as" not in shown
 
 
 @pytest.mark.parametrize(
@@ -259,3 +264,10 @@ def test_explore_links_show_types_and_membership() -> None:
         "[3] ↑ whole   Oct 2023 – Feb 2024  Militia attacks on US bases  (part of, 3 \n"
         "months before)\n"
     )
+
+
+@pytest.mark.usefixtures("terminal")
+def test_a_url_wider_than_the_panel_is_printed_whole_below_it(invoke: Invoke) -> None:
+    shown = invoke("--store", str(EVIDENCE), "show", "tower-22-attack", env={"COLUMNS": "40"}).stdout
+    assert shown.endswith("─╯\n1. https://example.org/reuters\n")
+    assert shown.count("example.org") == 1  # not also folded inside the panel

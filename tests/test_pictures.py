@@ -265,5 +265,8 @@ def test_chart_fits_any_width(invoke: Invoke, width: str) -> None:
 def test_chart_empty_and_errors(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "chart", "--on", "1990")
     assert (result.exit_code, result.stdout) == (0, "No events match.\n")
+    # events matched, but none with a figure to stack: a message, never empty axes
+    result = invoke("--store", str(mini_store), "chart", "--by", "injured", "--on", "2020-01-03")
+    assert (result.exit_code, result.stdout) == (0, "No injured to draw (no figure above 0).\n")
     result = invoke("--store", str(mini_store), "chart", "--by", "deaths")
     assert result.exit_code == 2

@@ -22,9 +22,9 @@ def fixture_store() -> Store:
     return read_store_text(STORE_PATH.read_text(encoding="utf-8"), "chain.toml")
 
 
-def printed(renderable: RenderableType) -> str:
-    """What a renderable prints at width 80 without colour."""
-    console = Console(file=StringIO(), width=80, color_system=None)
+def printed(renderable: RenderableType, width: int = 80) -> str:
+    """What a renderable prints at `width` (80) without colour."""
+    console = Console(file=StringIO(), width=width, color_system=None)
     console.print(renderable)
     out = console.file
     assert isinstance(out, StringIO)
@@ -213,8 +213,8 @@ STATS_VIEW = (
     "By actor: killed in its actions                       \n"
     "Actor               Events        Killed       Injured\n"
     "──────────────────────────────────────────────────────\n"
-    "United States            3   at least 32   at least 55\n"
     "Kata'ib Hezbollah        3             1             6\n"
+    "United States            3   at least 32   at least 55\n"
     "By actor: killed among its own (as a target)          \n"
     "Actor               Events        Killed       Injured\n"
     "──────────────────────────────────────────────────────\n"
@@ -280,3 +280,36 @@ def test_the_events_view_stacks_on_narrow_terminals() -> None:
     from timeline.render.table import events_table
 
     assert printed(events_view(events, store, 80)) == printed(events_table(events, store, 80) or "")
+
+
+def test_a_route_of_one_step_says_step() -> None:
+    from timeline.render.branches import routes_words
+
+    store = fixture_store()
+    heads = [p.plain for p in routes_words([["k1", "strikes"], ["k1", "strikes", "soleimani"]], store, None,
+                                          False, 2) if p.plain.startswith("Route")]  # fmt: skip
+    assert heads == ["Route 1 of 2 (1 step)", "Route 2 of 2 (2 steps)"]
+
+
+CHART_40 = """\
+A  27 Dec 2019  Rocket attack on K-1
+   (killed 1)
+B  29 Dec 2019 19:00 +03:00  US strikes
+   on Kata'ib Hezbollah  (killed 25+)
+C  3 Jan 2020  Soleimani killed
+   (killed 7–10)
+: campaign  # attack  ^ airstrike
+* killing  ~ protest  + military
+"""
+
+
+def test_chart_legends_wrap_between_entries_under_their_text() -> None:
+    """At 40 columns: a label's further lines hang under its date, a figure
+    and a key's entry are never split, and no line ends in a blank."""
+    from timeline.render.chart import chart_view
+
+    store = fixture_store()
+    drawn = layout(list(store.chronological), "count", 40)
+    assert drawn is not None
+    shown = printed(chart_view(drawn, 40, plain=True), width=40)
+    assert shown.endswith(CHART_40 + "\n")

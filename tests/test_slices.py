@@ -96,8 +96,9 @@ def test_show_marks_outside_links(invoke: Invoke, slice_file: Path) -> None:
     ) in result.stdout
     result = invoke("--store", str(slice_file), "show", "base-attacks")
     assert (
-        "│ Parts: 1   27 Dec 2019 19:20 +03:00  Rocket attack on K-1  k1 (outside this  │\n" in result.stdout
-    )
+        "│ Parts: 1   k1  27 Dec 2019 19:20 +03:00  Rocket attack on K-1 (outside this  │\n"
+        "│            store)                                                            │\n"
+    ) in result.stdout
 
 
 def test_outside_events_are_named_not_held(invoke: Invoke, slice_file: Path) -> None:

@@ -43,18 +43,18 @@ Country               Events   Killed         Injured
 Iraq                       3      608               4
 Syria                      1        4   none recorded
 shared: Iraq, Syria        3    17–33     at least 10
-By actor: killed in its actions                                  
-Actor                             Events   Killed         Injured
-─────────────────────────────────────────────────────────────────
-Kata'ib Hezbollah                      1      600   none recorded
-Kata'ib Hezbollah (unconfirmed)        1        2               4
-United States                          3    27–43     at least 10
+By actor: killed in its actions                     
+Actor                Events   Killed         Injured
+────────────────────────────────────────────────────
+United States             3    27–43     at least 10
+Kata'ib Hezbollah         1      600   none recorded
+Kata'ib Hezbollah*        1        2               4
 By actor: killed among its own (as a target)     
 Actor               Events   Killed       Injured
 ─────────────────────────────────────────────────
 Kata'ib Hezbollah        3    27–43   at least 10
 United States            2      602             4
-(unconfirmed: attributed, suspected, denied or unknown accounts only)
+* unconfirmed: attributed, suspected, denied or unknown accounts only
 """  # noqa: W291
 
 

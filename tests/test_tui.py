@@ -17,7 +17,7 @@ from timeline.store import open_store
 from timeline.tui.app import ExploreApp
 from timeline.tui.chain_pane import ChainPane
 from timeline.tui.event_pane import EventPane
-from timeline.tui.timeline_list import TimelineList, fit
+from timeline.tui.timeline_list import TimelineList, date_cell, fit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "explore.toml"
 
@@ -372,7 +372,7 @@ def test_goto_a_date_help_and_copy(store: Store) -> None:
         await pilot.pause()
         text = screen(app)
         assert "Go to a date (Dec 2019) or an event id" in text
-        assert "Follow link" in text
+        assert "Follow the link: go to the event under the cursor" in text
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("y")
@@ -458,3 +458,22 @@ def test_an_empty_store_opens_and_closes_without_an_error(tmp_path: Path) -> Non
 
     drive(app, steps)
     assert (app.failure, app.return_code) == (None, 0)
+
+
+def test_a_span_dates_its_line_with_a_spaced_dash_clear_of_the_kind_letter(mini_store: Path) -> None:
+    store = open_store(mini_store, use_cache=False)
+    assert date_cell(store.by_id["campaign"]) == "Oct 2019 –    "
+    assert date_cell(store.by_id["strikes"]) == "29 Dec 2019   "  # a minute shows as its day
+
+
+def test_every_footer_hint_is_whole_at_80_columns(store: Store) -> None:
+    """With the chain pane focused (its Follow hint added), the hints fit 80 columns."""
+
+    async def steps(app: ExploreApp, pilot: Pilot[int]) -> None:
+        app.query_one(ChainPane).focus()
+        await pilot.pause()
+        await pilot.pause()
+        footer = screen(app).split("\n")[-1].rstrip()
+        assert footer == " ⏎ Follow  q Quit  ? Keys  / Search  g Go to  b Back  F Filter  m Mark  y Copy"
+
+    drive(ExploreApp(store, "k1-air-base-attack"), steps, size=(80, 24))

@@ -269,7 +269,7 @@ TzOption = Annotated[
     typer.Option(
         "--tz",
         metavar="ZONE",
-        help="Show clock times in this zone, e.g. Asia/Baghdad.",
+        help="Show clock times in this zone, e.g. Asia/Baghdad; JSON and CSV keep their ISO offsets.",
         show_default=False,
         autocompletion=complete_zone,
     ),

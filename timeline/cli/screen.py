@@ -60,7 +60,7 @@ def screen(ctx: typer.Context, *, picture: bool = False) -> Iterator[Console]:
 
     options = state(ctx)
     if not stdout_is_terminal():
-        yield make_console(color=options.color, unwrapped=not picture)
+        yield make_console(color=options.color, unwrapped=not picture, trimmed=picture)
         return
     console = make_console(color=options.color)
     if not options.pager:

@@ -144,7 +144,8 @@ def routes_words(
         if n > 1:
             yield Styled()
         if len(routes) > 1:
-            yield styled(f"Route {n} of {len(routes)} ({len(route) - 1} steps)", "bold")
+            steps = len(route) - 1
+            yield styled(f"Route {n} of {len(routes)} ({steps} step{'' if steps == 1 else 's'})", "bold")
         yield route_words(route, store, zone)
     if truncated:
         yield Styled()

@@ -45,9 +45,10 @@ def chart_view(
     legends. `asked` holds the bounds of the period asked for, in words
     ("2019", "2020"): the title keeps them rather than the first and last
     columns drawn, which stand in only for a bound not given."""
-    if not chart.columns:
-        out = Text(f"No {chart.by} to draw outside spans.\n")
-        out.append_text(_spans(chart))
+    if not chart.columns or not chart.peak:
+        # nothing to stack: say so rather than draw empty axes
+        out = Text(f"No {chart.by} to draw {'outside spans' if chart.spans else '(no figure above 0)'}.\n")
+        out.append_text(_spans(chart, width))
         return out
     height = min(HEIGHT, chart.peak) if chart.by == "count" else HEIGHT
     axis_width = len(str(chart.scale)) + 2
@@ -96,7 +97,7 @@ def chart_view(
             marks[position] = mark
     if chart.labelled:
         out.append("".join(marks).rstrip() + "\n")
-    out.append_text(_legends(chart, plain))
+    out.append_text(_legends(chart, plain, width))
     return out
 
 
@@ -156,25 +157,57 @@ def _labels(chart: Layout, axis_width: int, span: int, namer: Callable[[Unit, in
     return "".join(line).rstrip() + "\n"
 
 
-def _legends(chart: Layout, plain: bool) -> Text:
+#: An atom of a wrapped line: the separator before it (dropped at a line's
+#: start) and a piece of text never split across lines.
+Atom = tuple[str, Text]
+
+
+def _words(text: str, style: str = "", first: str = " ") -> list[Atom]:
+    """Text as atoms, one a word: `first` before the first, a space before the rest."""
+    return [(first if n == 0 else " ", Text(w, style=style)) for n, w in enumerate(text.split())]
+
+
+def _wrapped(atoms: list[Atom], width: int, indent: int) -> Text:
+    """Atoms on lines of at most `width` cells, each further line indented by
+    `indent`, a line broken only between atoms (an atom wider than a line
+    overflows it whole); no line ends in a blank."""
+    out = Text()
+    used = 0
+    for sep, atom in atoms:
+        if used and used + len(sep) + atom.cell_len > width:
+            out.append("\n" + " " * indent)
+            used = indent
+        elif used:
+            out.append(sep)
+            used += len(sep)
+        out.append_text(atom)
+        used += atom.cell_len
+    out.append("\n")
+    return out
+
+
+def _legends(chart: Layout, plain: bool, width: int) -> Text:
     out = Text()
     measure = "injured" if chart.by == "injured" else "killed"
     for mark, event, _index in chart.labelled:
         count = event.injured if measure == "injured" else event.killed
-        figure = f"  ({measure} {count})" if count is not None else ""
-        if count is not None and chart.heights.get(event.id, count.min or 0) != (count.min or 0):
-            figure = f"  ({measure} {count}, {chart.heights[event.id]} beyond its parts)"
-        out.append(f"{mark}  {format_date(event.start)}  ")
-        out.append(one_line(event.title))
-        out.append(f"{figure}\n", style="dim")
+        atoms = [
+            ("", Text(f"{mark}  {format_date(event.start)}")),
+            *_words(one_line(event.title), first="  "),
+        ]
+        if count is not None:
+            figure = f"({measure} {count}"  # whole on one line: "(killed 6–7)"
+            if chart.heights.get(event.id, count.min or 0) != (count.min or 0):
+                atoms.append(("  ", Text(f"{figure},", style="dim")))
+                atoms += _words(f"{chart.heights[event.id]} beyond its parts)", "dim")
+            else:
+                atoms.append(("  ", Text(f"{figure})", style="dim")))
+        # further lines hang under the date, clear of the marks
+        out.append_text(_wrapped(atoms, width, len(mark) + 2))
     present = [k for k in EVENT_KINDS if any(k in c.values for c in chart.columns)]
-    key = Text()
-    for kind in present:
-        key.append_text(_cell(kind, 1, plain))
-        key.append(f" {kind}  ")
-    out.append_text(key)
-    out.rstrip()
-    out.append("\n")
+    # each kind's entry (its cell and name) whole on one line
+    key = [("  ", Text.assemble(_cell(kind, 1, plain), f" {kind}")) for kind in present]
+    out.append_text(_wrapped(key, width, 0))
     notes = []
     cut = sum(1 for c in chart.columns if chart.clipped(c))
     if cut:
@@ -188,12 +221,12 @@ def _legends(chart: Layout, plain: bool) -> Text:
     if any(c.uncertain for c in chart.columns):
         notes.append("? has events known only to the year, drawn at its start")
     if notes:
-        out.append("   ".join(notes) + "\n", style="dim")
-    out.append_text(_spans(chart))
+        out.append_text(_wrapped([("   ", Text(note, style="dim")) for note in notes], width, 0))
+    out.append_text(_spans(chart, width))
     return out
 
 
-def _spans(chart: Layout) -> Text:
+def _spans(chart: Layout, width: int) -> Text:
     """The spans left out of the bars, each with its period and figure."""
     out = Text(style="dim")
     if not chart.spans:
@@ -203,9 +236,9 @@ def _spans(chart: Layout) -> Text:
     out.append(f"Not drawn: {what} over several {chart.unit.value[0]}s ({chart.by} at least {total}):\n")
     for event, value in chart.spans:
         period = f"{format_date(event.start)} to {format_date(event.end or event.start)}"
-        out.append(f"   {period}  ")
-        out.append(one_line(event.title))
         count = event.injured if chart.by == "injured" else event.killed
         beyond = "" if count is None or count.min == value else f", {value} beyond its parts"
-        out.append(f"  ({chart.by} {count}{beyond})\n")
+        atoms = [("", Text(f"   {period}")), *_words(one_line(event.title), first="  ")]
+        atoms.append(("  ", Text(f"({chart.by} {count}{beyond})")))
+        out.append_text(_wrapped(atoms, width, 6))
     return out

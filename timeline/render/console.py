@@ -22,6 +22,7 @@ def make_console(
     color: str = "auto",
     unwrapped: bool = False,
     height: int | None = None,
+    trimmed: bool = False,
 ) -> Console:
     """A console for stdout (or a file).
 
@@ -29,7 +30,8 @@ def make_console(
     reads them); "always" and "never" override all three, as --color does in
     ripgrep and git. Width: `unwrapped` lays text out on unbounded lines, with
     trailing blanks stripped (piped views, for grep); otherwise the terminal's,
-    or when not a terminal COLUMNS, else 80.
+    or when not a terminal COLUMNS, else 80, its lines' trailing blanks
+    stripped when `trimmed` (piped pictures: a table pads every cell).
     """
     if unwrapped:
         width = UNBOUNDED
@@ -42,7 +44,7 @@ def make_console(
         colour = {"color_system": None, "no_color": True}
     elif color == "always":
         colour = {"force_terminal": True, "no_color": False}
-    kind = _UnwrappedConsole if unwrapped else _SafeConsole
+    kind = _UnwrappedConsole if unwrapped else _TrimmedConsole if trimmed else _SafeConsole
     console = kind(
         file=file, width=width, height=height, highlight=False, emoji=False, markup=False, **colour
     )
@@ -60,10 +62,9 @@ class _SafeConsole(Console):
         super().print(*(clean(o) if isinstance(o, str) else o for o in objects), **options)
 
 
-class _UnwrappedConsole(_SafeConsole):
-    """A console whose lines are never wrapped and carry no trailing blanks
-    (rich pads table cells to their column): one line of output per line of
-    text, for grep and awk. Each object starts a line of its own."""
+class _TrimmedConsole(_SafeConsole):
+    """A console whose lines carry no trailing blanks (rich pads table cells
+    to their column), laid out at its width. Each object starts a line of its own."""
 
     def print(self, *objects: Any, **options: Any) -> None:
         style = options.pop("style", None)
@@ -76,6 +77,11 @@ class _UnwrappedConsole(_SafeConsole):
             row.rstrip()
             shown.append_text(row)
         super().print(shown, soft_wrap=True, end=options.get("end", "\n"))
+
+
+class _UnwrappedConsole(_TrimmedConsole):
+    """A trimmed console whose lines are never wrapped: one line of output
+    per line of text, for grep and awk."""
 
 
 def unwrapped(console: Console) -> bool:

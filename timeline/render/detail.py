@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -16,15 +17,22 @@ from timeline.render.detail_rows import detail_rows, detail_summary, detail_titl
 
 
 def event_panel(
-    event: Event, store: Store, zone: tzinfo | None = None, framed: bool = True
+    event: Event,
+    store: Store,
+    zone: tzinfo | None = None,
+    framed: bool = True,
+    urls: bool = True,
+    zone_name: str | None = None,
 ) -> RenderableType:
     """Everything known about one event: in a panel titled by the event, or
     (not `framed`: piped, on lines that never wrap) the title on a line of its
-    own. The summary is re-flowed as paragraphs, never wrapped twice."""
+    own. The summary is re-flowed as paragraphs, never wrapped twice. Without
+    `urls` the sources' URLs are left out, for the caller to print whole
+    (render.detail_rows.source_links): a panel folds a word wider than itself."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    for label, value in detail_rows(event, store, zone):
+    for label, value in detail_rows(event, store, zone, urls, zone_name):
         grid.add_row(label, rich_text(value))
     body: list[RenderableType] = [grid]
     summary = detail_summary(event)
@@ -34,3 +42,12 @@ def event_panel(
     if not framed:
         return Group(title, Text(), *body)
     return Panel(Group(*body), title=title, title_align="left")
+
+
+def urls_fit(event: Event, store: Store, width: int) -> bool:
+    """Whether every source's URL fits whole in the panel's value column at
+    this width (the frame and padding take 4 cells, the gap after the labels
+    2, a URL's indent under its title 3)."""
+    labels = max(cell_len(label) for label, _ in detail_rows(event, store))
+    room = width - 4 - labels - 2 - 3
+    return all(cell_len(s.url) <= room for s in event.sources if s.url)

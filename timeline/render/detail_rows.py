@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from timeline.dates.format import format_date, format_span, local_span
+from timeline.dates.zones import in_zone
 from timeline.model import Count, Event, Store
 from timeline.palette import style
 from timeline.render.styled import Styled, joined, styled
@@ -25,7 +26,7 @@ from timeline.text import one_line, reflow
 def _count(count: Count | None, event: Event, store: Store) -> Styled:
     """The derived range (with its breakdown), then each reported figure."""
     if count is None:
-        return styled("not recorded", "dim")
+        return styled("none recorded", "dim")  # the words of stats and the explorer too
     shown = styled(str(count))
     if count.breakdown:
         parts = ", ".join(f"{n} {one_line(label)}" for label, n in count.breakdown)
@@ -65,7 +66,8 @@ def _mark_outside(lines: Styled, ident: str, store: Store) -> None:
 
 
 def _members(ids: tuple[str, ...], store: Store) -> Styled:
-    """Events by id, one a line: "29 Dec 2019  US strikes ...  id"."""
+    """Events by id, one a line, in the order of causes and effects:
+    "strikes  29 Dec 2019  US strikes ..."."""
     lines = Styled()
     for n, ident in enumerate(ids):
         if n:
@@ -75,21 +77,22 @@ def _members(ids: tuple[str, ...], store: Store) -> Styled:
             lines.nest(styled(ident, "cyan"))
             lines.add(" (unknown)", "red")
             continue
-        lines.add(f"{format_span(other.start, other.end)}  ")
-        lines.nest(styled(one_line(other.title)))
-        lines.add("  ")
         lines.nest(styled(ident, "cyan"))
+        lines.add(f"  {format_span(other.start, other.end)}  ")
+        lines.nest(styled(one_line(other.title)))
         _mark_outside(lines, ident, store)
     return lines
 
 
-def _when(event: Event, zone: tzinfo | None) -> Styled:
-    """The dates; minute times on the local clock with the zone's city, and
-    the clock the source reported when it differs (--tz overrides both)."""
-    if zone is not None or event.zone is None:
-        return styled(format_span(event.start, event.end, zone))
-    when = styled(local_span(event.start, event.end, event.zone))
-    reported = reported_clock(event)
+def _when(event: Event, zone: tzinfo | None, zone_name: str | None) -> Styled:
+    """The dates; minute times on the local clock with the zone's city (the
+    --tz zone's, named `zone_name`, when given), and the clock the source
+    reported when it differs from the one shown."""
+    start, end, name = event.start, event.end, event.zone
+    if zone is not None:
+        start, end, name = in_zone(start, zone), None if end is None else in_zone(end, zone), zone_name
+    when = styled(local_span(start, end, name) if name is not None else format_span(start, end))
+    reported = reported_clock(event) if event.reported_start != start else None
     if reported is not None:
         when.nest(styled(f"\n{reported}", "dim"))
     return when
@@ -113,24 +116,37 @@ def _places(event: Event) -> Styled:
     return joined("\n", lines)
 
 
-def _sources(event: Event) -> Styled:
-    """The sources, numbered, each URL on the line below its title."""
+def _sources(event: Event, urls: bool) -> Styled:
+    """The sources, numbered, each URL (unless left to `source_links`) on the
+    line below its title."""
     return joined(
         "\n",
         [
             styled(
-                f"{n}. {s.title}" + (f" ({s.note})" if s.note else "") + (f"\n   {s.url}" if s.url else "")
+                f"{n}. {s.title}"
+                + (f" ({s.note})" if s.note else "")
+                + (f"\n   {s.url}" if s.url and urls else "")
             )
             for n, s in enumerate(event.sources, start=1)
         ],
     )
 
 
-def detail_rows(event: Event, store: Store, zone: tzinfo | None = None) -> list[tuple[str, Styled]]:
-    """The labelled rows of `show`, in order, those with nothing to say left out."""
+def source_links(event: Event) -> list[str]:
+    """The sources' URLs, numbered as the Sources row numbers them: what a
+    panel too narrow for a URL prints below itself, each URL whole."""
+    return [f"{n}. {s.url}" for n, s in enumerate(event.sources, start=1) if s.url]
+
+
+def detail_rows(
+    event: Event, store: Store, zone: tzinfo | None = None, urls: bool = True, zone_name: str | None = None
+) -> list[tuple[str, Styled]]:
+    """The labelled rows of `show`, in order, those with nothing to say left
+    out; the sources' URLs among them unless not `urls`. Times are shown in
+    `zone` (--tz, its city from `zone_name`) when given."""
     rows = [
         ("Id", styled(event.id, "cyan")),
-        ("When", _when(event, zone)),
+        ("When", _when(event, zone, zone_name)),
         ("Precision", styled(event.start.precision.label)),
         ("Kind", styled(event.kind, style(event.kind))),
     ]
@@ -154,7 +170,7 @@ def detail_rows(event: Event, store: Store, zone: tzinfo | None = None) -> list[
         rows.append(("Effects", _linked(effects, store, event, causes=False)))
     if event.tags:
         rows.append(("Tags", styled(", ".join(event.tags))))
-    rows.append(("Sources", _sources(event)))
+    rows.append(("Sources", _sources(event, urls)))
     return rows
 
 

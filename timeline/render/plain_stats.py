@@ -80,7 +80,7 @@ def _table(breakdown: Breakdown, box: tuple[str, str, str]) -> list[str]:
 
 def stats_text(summary: Summary, store: Store, ascii_only: bool = False) -> str:
     """What `stats` prints piped: the totals, a blank line, the tables, and
-    what "(unconfirmed)" means when a row says it (else a blank line, as rich
+    what the unconfirmed mark means when a row has it (else a blank line, as rich
     ends)."""
     box = ASCII_BOX if ascii_only else BOX
     foot = stats_foot(summary) or Styled()

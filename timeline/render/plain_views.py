@@ -31,14 +31,14 @@ def styled_text(parts: Iterable[Styled]) -> str:
     return lines_text(line for part in parts for line in part.plain.split("\n"))
 
 
-def detail_text(event: Event, store: Store, zone: tzinfo | None = None) -> str:
+def detail_text(event: Event, store: Store, zone: tzinfo | None = None, zone_name: str | None = None) -> str:
     """What `show` prints piped: the title, the summary, then the labelled
     rows, each value's lines in a column after the widest label."""
     parts = [detail_title(event), Styled()]
     summary = detail_summary(event)
     if summary is not None:
         parts += [summary, Styled()]
-    rows = detail_rows(event, store, zone)
+    rows = detail_rows(event, store, zone, zone_name=zone_name)
     width = max(len(label) for label, _ in rows)
     grid = (
         f"{label if n == 0 else '':<{width}}  {line}"

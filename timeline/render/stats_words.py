@@ -12,6 +12,9 @@ from timeline.palette import style
 from timeline.render.styled import Styled, styled
 from timeline.stats import ActorRow, Group, Summary
 
+#: What marks an actor's row counted from unconfirmed accounts only.
+UNCONFIRMED = "*"
+
 #: The columns after a table's first, which is named by the breakdown.
 FIGURES = ("Events", "Killed", "Injured")
 
@@ -35,6 +38,8 @@ def _keys(groups: list[Group], styled_by_kind: bool = False) -> list[tuple[Style
 
 
 def _actors(found: list[ActorRow], store: Store, target: bool) -> list[tuple[Styled, Group]]:
+    """The rows of one side, most events first (the column shown: the
+    summary's own order counts both sides), then by name."""
     rows: list[tuple[Styled, Group]] = []
     for a in found:
         firm, unconfirmed = (a.targeted, a.targeted_unconfirmed) if target else (a.acted, a.acted_unconfirmed)
@@ -42,8 +47,10 @@ def _actors(found: list[ActorRow], store: Store, target: bool) -> list[tuple[Sty
         if firm.events:
             rows.append((styled(name), firm))
         if unconfirmed.events:
-            rows.append((styled(f"{name} (unconfirmed)", "dim"), unconfirmed))
-    return rows
+            # a short mark, explained below the tables, keeps the row on one line at 80 columns;
+            # no space before it, so that it never wraps onto a line of its own
+            rows.append((styled(f"{name}{UNCONFIRMED}", "dim"), unconfirmed))
+    return sorted(rows, key=lambda row: (-row[1].events, row[0].plain))
 
 
 def _notes(summary: Summary) -> Styled:
@@ -87,7 +94,9 @@ def stats_breakdowns(summary: Summary, store: Store) -> list[Breakdown]:
 
 
 def stats_foot(summary: Summary) -> Styled | None:
-    """What "(unconfirmed)" means, when a table shows such a row."""
+    """What the unconfirmed mark means, when a table shows such a row."""
     if any(a.acted_unconfirmed.events or a.targeted_unconfirmed.events for a in summary.by_actor):
-        return styled("(unconfirmed: attributed, suspected, denied or unknown accounts only)", "dim")
+        return styled(
+            f"{UNCONFIRMED} unconfirmed: attributed, suspected, denied or unknown accounts only", "dim"
+        )
     return None

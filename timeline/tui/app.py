@@ -56,7 +56,7 @@ class ExploreApp(App[int]):
         Binding("F", "filters", "Filter", tooltip="Filter bar: actor, kind, country, tag, from, to"),
         Binding("m", "mark", "Mark", tooltip="Mark an event; two marks show the causal route between them"),
         Binding("escape", "clear_path", "Clear path", show=False, tooltip="Clear the marks and the route"),
-        Binding("y", "copy", "Copy id", tooltip="Copy the current id (OSC 52) and show it"),
+        Binding("y", "copy", "Copy", tooltip="Copy the current id (OSC 52) and show it"),
         Binding("v", "switch", "Event/chain", show=False, tooltip="Narrow screens: the event or its chain"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
     ]

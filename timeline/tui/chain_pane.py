@@ -80,7 +80,8 @@ class ChainPane(StripView, can_focus=True):
     """Causes and effects of the current event, one row an event, with a cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "follow", "Follow link"),
+        # short words: the footer's hints must all fit 80 columns; `?` gives the tooltip
+        Binding("enter", "follow", "Follow", tooltip="Follow the link: go to the event under the cursor"),
         *CURSOR_KEYS,
     ]
 

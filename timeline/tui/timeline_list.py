@@ -23,17 +23,19 @@ from timeline.text import one_line
 from timeline.tui.messages import Go
 from timeline.tui.strip_view import CURSOR_KEYS, StripView
 
-#: Width of the date column: "29 Dec 2019" and a span's dash.
-DATE_WIDTH = 12
+#: Width of the date column: "29 Dec 2019", a span's spaced dash, and a gap
+#: before the kind letter, so that the dash never runs into it.
+DATE_WIDTH = 14
 
 
 def date_cell(event: Event) -> str:
-    """The start's date at its precision (a minute shows as its day), a dash for a span."""
+    """The start's date at its precision (a minute shows as its day), then " –"
+    for a span: "Jan 2021 –" (its end is in the event pane)."""
     start = event.start
     shown = format_date(
         start if start.precision < Precision.MINUTE else start._replace(precision=Precision.DAY)
     )
-    return (shown + ("\u2013" if event.end is not None else "")).ljust(DATE_WIDTH)
+    return (shown + (" \u2013" if event.end is not None else "")).ljust(DATE_WIDTH)
 
 
 def fit(text: str, width: int) -> str:
