@@ -292,7 +292,7 @@ def path(
     The shortest route, each step saying how it follows the one before
     ("retaliation for", "part of") and when; --all lists every route. Routes
     pass from a campaign or operation down to its parts unless --causes-only.
-    No route: says so and exits 1.
+    No route: says so and exits 1, as the last example shows.
 
     Examples:
 
