@@ -5,6 +5,7 @@ are drawn from the same words."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import tzinfo
 
 from timeline.dates.format import format_date, format_span, local_span
@@ -42,16 +43,9 @@ def _linked(ids: tuple[str, ...], store: Store, event: Event, causes: bool) -> S
     "k1  27 Dec 2019  Rocket attack  (retaliation for, per United States; 2 days before)"."""
     lines = Styled()
     for n, ident in enumerate(ids):
-        other = store.known(ident)
-        if n:
-            lines.add("\n")
+        other = _event_line(lines, n, ident, store, lambda e: format_date(e.start))
         if other is None:
-            lines.nest(styled(ident, "cyan"))
-            lines.add(" (unknown)", "red")
             continue
-        lines.nest(styled(ident, "cyan"))
-        lines.add(f"  {format_date(other.start)}  ")
-        lines.nest(styled(one_line(other.title)))
         link = event.link(ident) if causes else other.link(event.id)
         said = link_words(link, event if causes else other, store)
         lines.nest(styled(f"  ({said}; {apart(event.start, other.start)})", "dim"))
@@ -70,18 +64,26 @@ def _members(ids: tuple[str, ...], store: Store) -> Styled:
     "strikes  29 Dec 2019  US strikes ..."."""
     lines = Styled()
     for n, ident in enumerate(ids):
-        if n:
-            lines.add("\n")
-        other = store.known(ident)
-        if other is None:
-            lines.nest(styled(ident, "cyan"))
-            lines.add(" (unknown)", "red")
-            continue
-        lines.nest(styled(ident, "cyan"))
-        lines.add(f"  {format_span(other.start, other.end)}  ")
-        lines.nest(styled(one_line(other.title)))
-        _mark_outside(lines, ident, store)
+        if _event_line(lines, n, ident, store, lambda e: format_span(e.start, e.end)) is not None:
+            _mark_outside(lines, ident, store)
     return lines
+
+
+def _event_line(
+    lines: Styled, n: int, ident: str, store: Store, when: Callable[[Event], str]
+) -> Event | None:
+    """Start the n-th line of a list of linked events: "id  date  title", or
+    "id (unknown)" when the store holds no such event (then None)."""
+    if n:
+        lines.add("\n")
+    lines.nest(styled(ident, "cyan"))
+    other = store.known(ident)
+    if other is None:
+        lines.add(" (unknown)", "red")
+        return None
+    lines.add(f"  {when(other)}  ")
+    lines.nest(styled(one_line(other.title)))
+    return other
 
 
 def _when(event: Event, zone: tzinfo | None, zone_name: str | None) -> Styled:
