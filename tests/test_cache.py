@@ -25,10 +25,10 @@ def entries(isolated_cache: Path) -> list[Path]:
 
 def test_a_saved_store_is_a_hit(store_file: tuple[Path, bytes, Store], isolated_cache: Path) -> None:
     path, raw, store = store_file
-    assert cache.load(path, raw, str(path)) is None  # nothing cached yet
-    cache.save(path, raw, store)
+    assert cache.load(path, cache.content_key(raw), str(path)) is None  # nothing cached yet
+    cache.save(path, cache.content_key(raw), store)
     assert len(entries(isolated_cache)) == 1
-    found = cache.load(path, raw, "elsewhere")
+    found = cache.load(path, cache.content_key(raw), "elsewhere")
     assert found == store
     assert found is not None
     assert found.origin == "elsewhere"
@@ -36,8 +36,8 @@ def test_a_saved_store_is_a_hit(store_file: tuple[Path, bytes, Store], isolated_
 
 def test_changed_content_is_stale(store_file: tuple[Path, bytes, Store], isolated_cache: Path) -> None:
     path, raw, store = store_file
-    cache.save(path, raw, store)
-    assert cache.load(path, raw + b"\n# a comment\n", str(path)) is None
+    cache.save(path, cache.content_key(raw), store)
+    assert cache.load(path, cache.content_key(raw + b"\n# a comment\n"), str(path)) is None
 
 
 @pytest.mark.parametrize(
@@ -49,26 +49,26 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(
     store_file: tuple[Path, bytes, Store], isolated_cache: Path, damage: bytes
 ) -> None:
     path, raw, store = store_file
-    cache.save(path, raw, store)
+    cache.save(path, cache.content_key(raw), store)
     (entry,) = entries(isolated_cache)
     if damage.endswith(b"garbage"):
         key = entry.read_bytes().split(b"\n")[1]
         damage = damage.replace(b"KEY", key)
     entry.write_bytes(damage)
-    assert cache.load(path, raw, str(path)) is None
-    cache.save(path, raw, store)
-    assert cache.load(path, raw, str(path)) == store
+    assert cache.load(path, cache.content_key(raw), str(path)) is None
+    cache.save(path, cache.content_key(raw), store)
+    assert cache.load(path, cache.content_key(raw), str(path)) == store
 
 
 def test_a_foreign_pickle_is_ignored(store_file: tuple[Path, bytes, Store], isolated_cache: Path) -> None:
     import pickle
 
     path, raw, store = store_file
-    cache.save(path, raw, store)
+    cache.save(path, cache.content_key(raw), store)
     (entry,) = entries(isolated_cache)
     magic, key, _ = entry.read_bytes().split(b"\n", 2)
     entry.write_bytes(magic + b"\n" + key + b"\n" + pickle.dumps((("not", "events"), (), 1)))
-    assert cache.load(path, raw, str(path)) is None
+    assert cache.load(path, cache.content_key(raw), str(path)) is None
 
 
 def test_an_unwritable_cache_is_not_an_error(
@@ -78,6 +78,6 @@ def test_an_unwritable_cache_is_not_an_error(
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache directory should be", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
-    cache.save(path, raw, store)  # quietly does nothing
-    assert cache.load(path, raw, str(path)) is None
+    cache.save(path, cache.content_key(raw), store)  # quietly does nothing
+    assert cache.load(path, cache.content_key(raw), str(path)) is None
     assert blocked.read_text(encoding="utf-8").startswith("a file")

@@ -38,7 +38,7 @@ def _plant(cache_home: Path, store: Path, marker: Path) -> Path:
     directory = cache_home / "timeline"
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     entry = directory / f"{sha256_hex(resolved.encode())[:40]}.pickle"
-    header = cache._MAGIC + cache._key(store.read_bytes()) + cache._path_line(resolved)
+    header = cache._MAGIC + cache.content_key(store.read_bytes()) + cache._path_line(resolved)
     entry.write_bytes(header + pickle.dumps(_Planted(marker)))
     entry.chmod(0o600)
     return entry

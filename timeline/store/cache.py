@@ -59,14 +59,16 @@ def _entry(resolved: str) -> Path:
     return cache_dir() / f"{name[:40]}{_SUFFIX}"
 
 
-def _key(raw: bytes) -> bytes:
+def content_key(raw: bytes) -> bytes:
+    """What an entry must record to stand for these file bytes under this
+    program: their digest and the program's and Python's versions."""
     digest = sha256_hex(raw)
     return f"{digest} {__version__} {sys.version_info[:2]}\n".encode()
 
 
-def load(path: Path, raw: bytes, origin: str) -> Store | None:
-    """The cached store for this file content, or None (also when the cache
-    directory or entry is not trusted)."""
+def load(path: Path, key: bytes, origin: str) -> Store | None:
+    """The cached store for the file content of that `content_key`, or None
+    (also when the cache directory or entry is not trusted)."""
     try:
         resolved = _resolved(path)
         entry = _entry(resolved)
@@ -76,7 +78,7 @@ def load(path: Path, raw: bytes, origin: str) -> Store | None:
         with os.fdopen(descriptor, "rb") as handle:
             if not _private(os.fstat(descriptor), stat.S_IFREG):
                 return None
-            if handle.readline() != _MAGIC or handle.readline() != _key(raw):
+            if handle.readline() != _MAGIC or handle.readline() != key:
                 return None
             if handle.readline() != _path_line(resolved):
                 return None
@@ -94,8 +96,9 @@ def _path_line(resolved: str) -> bytes:
     return resolved.encode("utf-8", "surrogateescape").replace(b"\n", b"\\n") + b"\n"
 
 
-def save(path: Path, raw: bytes, store: Store) -> None:
-    """Remember a validated store; quietly does nothing if it cannot."""
+def save(path: Path, key: bytes, store: Store) -> None:
+    """Remember a validated store under its file's `content_key`; quietly
+    does nothing if it cannot."""
     resolved = _resolved(path)
     target = _entry(resolved)
     directory = target.parent
@@ -111,7 +114,7 @@ def save(path: Path, raw: bytes, store: Store) -> None:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
         with os.fdopen(os.open(temporary, flags, 0o600), "wb") as handle:
             handle.write(_MAGIC)
-            handle.write(_key(raw))
+            handle.write(key)
             handle.write(_path_line(resolved))
             pickler().dump((store.events, store.actors, store.schema, store.outside), handle, protocol=5)
         os.replace(temporary, target)

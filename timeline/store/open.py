@@ -43,15 +43,21 @@ def open_store(path: Path, use_cache: bool = True) -> Store:
 
     origin = str(path)
     raw = read_store_bytes(path)
-    if not use_cache:
-        return validated(decode(raw, origin), origin)
-    from timeline.store import cache
+    key = None
+    if use_cache:
+        from timeline.store import cache
 
-    cached = cache.load(path, raw, origin)
-    if cached is not None:
-        return cached
-    store = validated(decode(raw, origin), origin)
-    cache.save(path, raw, store)
+        key = cache.content_key(raw)
+        cached = cache.load(path, key, origin)
+        if cached is not None:
+            return cached
+    text = decode(raw, origin)
+    # The bytes are done with once decoded; dropping them before the parse
+    # keeps a large store's peak memory lower by the file's size.
+    del raw
+    store = validated(text, origin)
+    if key is not None:
+        cache.save(path, key, store)
     return store
 
 
@@ -62,11 +68,12 @@ def validated(text: str, origin: str) -> Store:
         DataError: every problem, located in the text.
     """
     from timeline.checks import run_checks
-    from timeline.store.lines import from_check, locate
     from timeline.store.read import read_store_text
 
     store = read_store_text(text, origin)
     problems = run_checks(store)
     if problems:
+        from timeline.store.lines import from_check, locate
+
         raise DataError(locate(map(from_check, problems), origin, text))
     return store
