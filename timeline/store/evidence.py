@@ -21,6 +21,7 @@ from timeline.store.fields import (
     parse_count,
     parse_identifier,
     parse_zone,
+    plain_identifiers,
     text,
 )
 
@@ -70,6 +71,9 @@ def _accounted(
     value: object, known: frozenset[str], detail: Callable[[dict[str, Any], str], Any | None]
 ) -> tuple[str, ...] | Accounted:
     """Ids, or ids with details where some entries are tables."""
+    plain = plain_identifiers(value)
+    if plain is not None:
+        return plain
     if not isinstance(value, list) or all(type(v) is str for v in value):
         return identifiers(value)
     ids: dict[str, None] = {}

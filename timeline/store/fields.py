@@ -7,6 +7,7 @@ what a user types.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -48,6 +49,7 @@ EVENT_KEYS = frozenset(
 ACTOR_KEYS = frozenset({"id", "name", "kind", "aliases", "backers"})
 LOCATION_KEYS = frozenset({"place", "region", "country", "lat", "lon", "zone"})
 SOURCE_KEYS = frozenset({"title", "url", "note", "id"})
+_PLAIN_SOURCE_KEYS = SOURCE_KEYS - {"id"}
 COUNT_KEYS = frozenset({"min", "max", "breakdown"})
 
 T = TypeVar("T")
@@ -93,7 +95,8 @@ def paragraphs(value: object) -> str:
 
 
 _is_id = ID_PATTERN.fullmatch
-# Ids cannot hold a newline, so a list joined with newlines is checked in one go.
+# Ids cannot hold a newline, so a list joined with newlines is checked in one go
+# (as long as the joined text has no newline of its own).
 _are_ids = re.compile(r"[a-z0-9][a-z0-9._-]*(?:\n[a-z0-9][a-z0-9._-]*)*").fullmatch
 
 
@@ -125,10 +128,26 @@ _each_identifier = _list_of(parse_identifier)
 texts = _list_of(text)
 
 
+def plain_identifiers(value: object) -> tuple[str, ...] | None:
+    """A list of valid ids, checked in one regex, or None when the value is
+    anything else."""
+    if type(value) is not list:
+        return None
+    try:
+        joined = "\n".join(value)  # refuses a list holding anything but strings
+    except TypeError:
+        return None
+    # An id holding a newline would read as two: the count of newlines tells.
+    if joined.count("\n") != len(value) - 1 or not _are_ids(joined):
+        return None
+    return tuple(value)
+
+
 def identifiers(value: object) -> tuple[str, ...]:
     """A list of ids; the usual valid case in one regex, errors item by item."""
-    if type(value) is list and all(type(v) is str for v in value) and _are_ids("\n".join(value)):
-        return tuple(value)
+    found = plain_identifiers(value)
+    if found is not None:
+        return found
     if value == []:
         return ()
     return _each_identifier(value)
@@ -225,6 +244,24 @@ def _table(value: object, known: frozenset[str], kind: str) -> dict[str, Any]:
 
 
 def _location(value: object) -> Location:
+    # Stores name the same places again and again, so a table of the same
+    # keys and values as one read before is read once. A bool lat or lon
+    # would equal 1 or 0 and be taken for it: such a table, and one holding
+    # a list or table (unhashable), take the checking path, which refuses it.
+    if type(value) is dict and type(value.get("lat")) is not bool and type(value.get("lon")) is not bool:
+        try:
+            return _known_location(tuple(value.items()))
+        except TypeError:
+            pass
+    return _checked_location(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_location(items: tuple[tuple[str, object], ...]) -> Location:
+    return _checked_location(dict(items))
+
+
+def _checked_location(value: object) -> Location:
     table = _table(value, LOCATION_KEYS, "location")
     lat, lon = coordinates(table)
     # A JSON export writes each location's zone (from its [[place]]), so an
@@ -269,9 +306,23 @@ def coordinates(table: dict[str, Any]) -> tuple[float | None, float | None]:
     return coordinate(lat, 90, "lat"), coordinate(lon, 180, "lon")
 
 
+_TEXT_OR_NONE = frozenset({str, type(None)})
+
+
 def _source(value: object) -> Source:
     if isinstance(value, str):
         return Source(text(value))
+    # The usual source (a title, a URL, perhaps a note) is known good at a
+    # glance; anything else is read field by field, to say what is wrong.
+    if type(value) is dict and value.keys() <= _PLAIN_SOURCE_KEYS:
+        title, url, note = value.get("title"), value.get("url"), value.get("note")
+        texts_or_none = type(url) in _TEXT_OR_NONE and type(note) in _TEXT_OR_NONE
+        if type(title) is str and title.strip() and texts_or_none:
+            return Source(title, url, note)
+    return _checked_source(value)
+
+
+def _checked_source(value: object) -> Source:
     table = _table(value, SOURCE_KEYS, "source")
     source_id = table.get("id")
     if source_id is not None:
@@ -281,6 +332,11 @@ def _source(value: object) -> Source:
 
 def nested_list(convert: Callable[[object], T]) -> Callable[[object], tuple[T, ...]]:
     def converted(value: object) -> tuple[T, ...]:
+        if type(value) is list:
+            try:
+                return tuple([convert(item) for item in value])
+            except (Invalid, ValueError):
+                pass  # read again below, item by item, to say which one is wrong
         if not isinstance(value, list):
             raise ValueError(f"{value!r} is not a list of tables")
         items = []

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from timeline.contract.decode import from_contract, outside_from_contract
 from timeline.errors import DataError, Problem
 from timeline.model import READABLE_SCHEMAS, SCHEMA_VERSION, Actor, Count, Event, Location, Precision, Store
 from timeline.store.evidence import Accounted, parse_place
 from timeline.store.fields import ACTOR_KEYS, EVENT_KEYS, REQUIRED, Invalid, hint, parse_breakdown
-from timeline.store.lines import Found, locate
 from timeline.store.local_time import on_local_clock
 from timeline.store.tables import ACTOR_FIELDS, EVENT_FIELDS, OUTSIDE_FIELDS, OUTSIDE_KEYS, SHARED_FIELDS
+
+if TYPE_CHECKING:
+    from timeline.store.lines import Found
 
 _NEWER = "schema 2, but the file says `schema = 1`: set `schema = 2` (`timeline upgrade FILE` does)"
 
@@ -39,6 +41,19 @@ def _schema_two_forms(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
     if "places" in raw:
         found.append(("places", "places (ids of [[place]] tables) are"))
     return found
+
+
+def _in_schema_two_form(values: Mapping[str, Any]) -> bool:
+    """Whether converted event fields came from a form only schema 2 reads:
+    accounts or typed causes (`Accounted`), or figures by source."""
+    for name in ("actors", "targets", "causes"):
+        if type(values.get(name)) is Accounted:
+            return True
+    for name in ("killed", "injured"):
+        count = values.get(name)
+        if count is not None and count.reports:
+            return True
+    return False
 
 
 class _Reader:
@@ -179,15 +194,23 @@ class _Reader:
 
         if not raw.keys() <= EVENT_KEYS:
             self.unknown_keys("event", index, ident, raw, EVENT_KEYS)
-        if self.schema_one:
-            for field, form in _schema_two_forms(raw):
-                self.fail("event", index, ident, field, f"{form} {_NEWER}")
+        known_keys = len(self.problems)
         values = self.fields("event", index, ident, raw, EVENT_FIELDS)
-        for name in ("killed", "injured"):
-            if f"{name}_breakdown" in raw:
-                values[name] = self.breakdown(index, ident, raw, name, values.get(name))
+        if "killed_breakdown" in raw:
+            values["killed"] = self.breakdown(index, ident, raw, "killed", values.get("killed"))
+        if "injured_breakdown" in raw:
+            values["injured"] = self.breakdown(index, ident, raw, "injured", values.get("injured"))
         if "places" in raw:
             self.resolve_places(index, ident, raw["places"], values)
+        # The converted values show cheaply whether a schema-2 form was used;
+        # only then (or when the event has problems to explain) is the raw
+        # table walked for each form's name.
+        if self.schema_one and (
+            len(self.problems) > before or "places" in raw or _in_schema_two_form(values)
+        ):
+            self.problems[known_keys:known_keys] = [
+                ("event", index, ident, field, f"{form} {_NEWER}") for field, form in _schema_two_forms(raw)
+            ]
         if len(self.problems) > before:
             return None
         self.unpack_accounts(values)
@@ -308,6 +331,11 @@ def read_data(data: Mapping[str, Any], origin: str, json_form: bool) -> tuple[St
     """Build a Store from parsed data, with the problems found (not yet located)."""
     reader = _Reader(origin)
     store = reader.document(data, json_form)
+    if not reader.problems:
+        return store, []
+    # Only a store with problems needs the module that finds their lines.
+    from timeline.store.lines import Found
+
     return store, [Found(*found) for found in reader.problems]
 
 
@@ -321,6 +349,8 @@ def read_store_text(text: str, origin: str) -> Store:
     data = _parse_json(text, origin) if json_form else _parse_toml(text, origin)
     store, found = read_data(data, origin, json_form)
     if found:
+        from timeline.store.lines import locate
+
         raise DataError(locate(found, origin, text))
     return store
 
