@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import MINI_STORE
+from timeline.compat import OPENSSL_FROM_BYTES, sha256_hex
 from timeline.model import Store
 from timeline.store import cache, read_store_text
 
@@ -81,3 +83,10 @@ def test_an_unwritable_cache_is_not_an_error(
     cache.save(path, cache.content_key(raw), store)  # quietly does nothing
     assert cache.load(path, cache.content_key(raw), str(path)) is None
     assert blocked.read_text(encoding="utf-8").startswith("a file")
+
+
+@pytest.mark.parametrize("size", [0, 1, OPENSSL_FROM_BYTES - 1, OPENSSL_FROM_BYTES, OPENSSL_FROM_BYTES + 7])
+def test_small_and_large_files_get_the_same_sha256(size: int) -> None:
+    # Below the threshold the builtin SHA-256 hashes, from it OpenSSL's: one digest either way.
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
