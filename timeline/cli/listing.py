@@ -134,8 +134,6 @@ def _caption(
 ) -> str:
     """The table's caption: how many events, the period asked, the long spans
     among them (or how many --max-span left out), and what C/E means."""
-    import dataclasses
-
     from dateutil.relativedelta import relativedelta
 
     from timeline.dates.format import period_words
@@ -146,7 +144,7 @@ def _caption(
     year = relativedelta(years=1)
     hidden = 0
     if selection.max_span is not None:
-        hidden = len(select(store, dataclasses.replace(selection, max_span=None))) - matched
+        hidden = len(select(store, selection._replace(max_span=None))) - matched
         long_spans = 0
     else:
         long_spans = sum(1 for e in shown if e.end is not None and longer_than(e, year))

@@ -4,7 +4,6 @@ option does)."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -65,7 +64,7 @@ class FilterBar(Horizontal):
         for name, _, several in FIELDS:
             text = self.query_one(f"#filter-{name}", Input).value
             changes[name] = _values(text) if several else (text.strip() or None)
-        self.options = dataclasses.replace(self.options, **changes)  # type: ignore[arg-type]
+        self.options = self.options._replace(**changes)  # type: ignore[arg-type]
         self.post_message(FiltersChanged(self.options))
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
