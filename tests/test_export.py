@@ -43,6 +43,21 @@ def test_json_is_deterministic_valid_and_loads_back(invoke: Invoke, mini_store: 
     assert export(invoke, saved) == first
 
 
+def test_json_writes_one_object_a_line_and_empty_arrays_closed(
+    invoke: Invoke, mini_store: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "s.toml"
+    store.write_text('schema = 2\n[[actor]]\nid = "us"\nname = "US"\nkind = "state"\n', encoding="utf-8")
+    assert export(invoke, store) == (
+        '{\n  "version": 2,\n  "events": [],\n  "actors": [\n'
+        '    {"id": "us", "name": "US", "kind": "state", "aliases": [], "backers": []}\n  ]\n}\n'
+    )
+    # Each event is what json.dumps writes of its contract object, on its own line.
+    lines = export(invoke, mini_store).splitlines()
+    events = [line.removeprefix("    ").removesuffix(",") for line in lines[3 : lines.index("  ],")]]
+    assert [json.dumps(json.loads(e), ensure_ascii=False) for e in events] == events
+
+
 def test_every_json_output_follows_the_schema(invoke: Invoke) -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.validate(json.loads(invoke("export").stdout), SCHEMA)
