@@ -6,8 +6,9 @@ For each size it generates a store (benchmarks/generate.py), then measures,
 each in a fresh subprocess of the installed `timeline` so that start-up counts:
 a bare `tomllib.load` of the file; the cold load (no cache); the warm load;
 `list` with a one-year range, `chain` from a root, `export --format json` and
-`check`, all with a warm cache; and the peak memory (max RSS) of the bare
-tomllib.load and of a cold load. It prints a table of medians.
+`check`, all with a warm cache; the size of the JSON export; and the peak
+memory (max RSS) of the bare tomllib.load and of a cold load. It prints a
+table of medians.
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ def measure(size: int, runs: int, workdir: Path) -> dict[str, float]:
     results["list --on YEAR"] = timed([*base, "list", "--on", year], runs, env)
     results["chain ROOT"] = timed([*base, "chain", root, "--format", "ids"], runs, env)
     results["export json"] = timed([*base, "export"], runs, env)
+    exported = subprocess.run([*base, "export"], check=True, capture_output=True, env=env).stdout
+    results["export json MB"] = len(exported) / 1e6
     results["check"] = timed([*base, "check"], runs, env)
     results["peak tomllib MiB"] = peak_kib([PYTHON, "-c", BARE_LOAD, str(store)], env) / 1024
     results["peak cold MiB"] = peak_kib([PYTHON, "-c", COLD_LOAD, str(store)], env) / 1024
@@ -97,6 +100,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
+        # Run everything from the temporary directory: `python -c` puts the
+        # working directory first on sys.path, and from a checkout it would
+        # measure the source tree (maybe without bytecode) instead of the install.
+        os.chdir(tmp)
         fixed = empty_load(args.runs, Path(tmp))
         table = {size: measure(size, args.runs, Path(tmp)) for size in args.sizes}
     rows = list(next(iter(table.values())))
