@@ -38,7 +38,8 @@ def _plant(cache_home: Path, store: Path, marker: Path) -> Path:
     directory = cache_home / "timeline"
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     entry = directory / f"{sha256_hex(resolved.encode())[:40]}.pickle"
-    header = cache._MAGIC + cache.content_key(store.read_bytes()) + cache._path_line(resolved)
+    key = cache.content_key(store.read_bytes())
+    header = cache._MAGIC + key + cache.UNSETTLED + cache._path_line(resolved)
     entry.write_bytes(header + pickle.dumps(_Planted(marker)))
     entry.chmod(0o600)
     return entry
@@ -129,3 +130,17 @@ def test_the_cache_is_bounded_and_forgets_stores_that_are_gone(tmp_path: Path) -
     stores[-1].write_text(MINI_STORE + "\n", encoding="utf-8")
     _list(stores[-1], tmp_path, str(tmp_path / "c"))  # a cold load prunes
     assert len(list(directory.glob("*.pickle"))) == cache.MAX_ENTRIES - 9
+
+
+def test_pruning_leaves_another_versions_entries_to_the_limit(store: Path, tmp_path: Path) -> None:
+    # Their layout is not ours: read as ours, their store's path would be a
+    # line of something else, and the entry of a version still in use would go.
+    directory = tmp_path / "c" / "timeline"
+    directory.mkdir(parents=True, mode=0o700)
+    other = directory / "0123456789abcdef0123456789abcdef01234567.pickle"
+    other.write_bytes(b"timeline-cache 2\nkey\n" + str(store).encode() + b"\n" + pickle.dumps(None))
+    fresh = tmp_path / "fresh.toml"
+    fresh.write_text(MINI_STORE, encoding="utf-8")
+    _list(fresh, tmp_path, str(tmp_path / "c"))  # a cold load: it writes, and prunes
+    assert other.exists()
+    assert len(list(directory.glob("*.pickle"))) == 2

@@ -44,6 +44,15 @@ def read_store_bytes(path: Path) -> bytes:
     Raises:
         DataError: the file is missing, not a regular file, too large or unreadable.
     """
+    return read_store_file(path)[0]
+
+
+def read_store_file(path: Path) -> tuple[bytes, os.stat_result]:
+    """A store file's bytes, with its status as it was when opened (before the read).
+
+    Raises:
+        DataError: the file is missing, not a regular file, too large or unreadable.
+    """
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer before we can refuse it.
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -69,7 +78,7 @@ def read_store_bytes(path: Path) -> bytes:
             raise _fail(path, f"cannot read: {exc.strerror}") from None
     if len(raw) > MAX_STORE_BYTES:  # grew while we read it
         raise _fail(path, "is over 256 MiB; a store may be at most 256 MiB")
-    return raw
+    return raw, info
 
 
 def read_text_file(path: Path) -> str:

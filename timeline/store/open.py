@@ -39,17 +39,28 @@ def open_store(path: Path, use_cache: bool = True) -> Store:
     Raises:
         DataError: the file cannot be read, or has problems; each located.
     """
-    from timeline.store.files import decode, read_store_bytes
+    from timeline.store.files import decode, read_store_file
 
     origin = str(path)
-    raw = read_store_bytes(path)
-    key = None
     if use_cache:
         from timeline.store import cache
 
+        unchanged = cache.load_unchanged(path, origin)
+        if unchanged is not None:
+            return unchanged
+    raw, info = read_store_file(path)
+    key = None
+    if use_cache:
+        import time
+
         key = cache.content_key(raw)
+        recorded = cache.identity(info, time.time_ns())
         cached = cache.load(path, key, origin)
         if cached is not None:
+            # Same content, another identity (a checkout, a copy back): record
+            # this one, so that the next run need not read the file again.
+            if recorded != cache.UNSETTLED:
+                cache.save(path, key, cached, recorded)
             return cached
     text = decode(raw, origin)
     # The bytes are done with once decoded; dropping them before the parse
@@ -57,7 +68,7 @@ def open_store(path: Path, use_cache: bool = True) -> Store:
     del raw
     store = validated(text, origin)
     if key is not None:
-        cache.save(path, key, store)
+        cache.save(path, key, store, recorded)
     return store
 
 
