@@ -61,3 +61,41 @@ def test_suggestions_are_choices_at_most_n(word: str, choices: list[str]) -> Non
 def test_every_option_suggests_alike(invoke: Invoke, mini_store: Path, args: list[str], message: str) -> None:
     result = invoke("--store", str(mini_store), "list", *args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
+
+
+def _closest_by_full_ratios(word: str, choices: list[str], n: int, cutoff: float) -> list[str]:
+    """closest() as first written: every ratio computed in full."""
+    from difflib import SequenceMatcher
+
+    from timeline.hints import _bare
+
+    def _word_like(bare: str, part: str) -> bool:
+        return part.startswith(bare) or (len(bare) > 3 and SequenceMatcher(None, bare, part).ratio() >= 0.85)
+
+    bare = _bare(word)
+    pool = list(dict.fromkeys(choices))
+    if not bare or not pool:
+        return []
+
+    def rank(choice: str) -> tuple[int, float]:
+        whole = _bare(choice)
+        if whole.startswith(bare) and whole != bare:
+            tier = 0
+        elif any(_word_like(bare, _bare(part)) for part in choice.split()):
+            tier = 1
+        else:
+            tier = 2
+        return tier, -SequenceMatcher(None, bare, whole).ratio()
+
+    ranked = sorted(pool, key=rank)
+    return [c for c in ranked if rank(c)[0] < 2 or -rank(c)[1] >= cutoff][:n]
+
+
+_WORDS = st.text(alphabet="abcdeikl '-", max_size=8)
+
+
+@given(_WORDS, st.lists(_WORDS, max_size=8), st.integers(1, 4), st.sampled_from([0.5, 0.6, 0.8]))
+def test_skipping_hopeless_ratios_changes_no_suggestion(
+    word: str, choices: list[str], n: int, cutoff: float
+) -> None:
+    assert closest(word, choices, n=n, cutoff=cutoff) == _closest_by_full_ratios(word, choices, n, cutoff)

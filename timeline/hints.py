@@ -16,9 +16,18 @@ def _bare(text: str) -> str:
 
 
 def _word_like(bare: str, part: str) -> bool:
+    return part.startswith(bare) or (len(bare) > 3 and _likeness(bare, part, 0.85) >= 0.85)
+
+
+def _likeness(a: str, b: str, cutoff: float) -> float:
+    """difflib's ratio of the two texts, or 0 when its cheap upper bounds
+    already fall below the cutoff (so a store's hundreds of ids cost little)."""
     from difflib import SequenceMatcher
 
-    return part.startswith(bare) or (len(bare) > 3 and SequenceMatcher(None, bare, part).ratio() >= 0.85)
+    matcher = SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+        return 0.0
+    return matcher.ratio()
 
 
 def closest(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
@@ -43,15 +52,15 @@ def closest(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) 
     def rank(choice: str) -> tuple[int, float]:
         whole = _bare(choice)
         if whole.startswith(bare) and whole != bare:
-            tier = 0
-        elif any(_word_like(bare, _bare(part)) for part in choice.split()):
-            tier = 1
-        else:
-            tier = 2
-        return tier, -SequenceMatcher(None, bare, whole).ratio()
+            return 0, -SequenceMatcher(None, bare, whole).ratio()
+        if any(_word_like(bare, _bare(part)) for part in choice.split()):
+            return 1, -SequenceMatcher(None, bare, whole).ratio()
+        # Spelled unlike enough is left out, so its exact likeness is not needed.
+        return 2, -_likeness(bare, whole, cutoff)
 
-    ranked = sorted(pool, key=rank)  # stable: equal ranks keep the choices' order
-    return [c for c in ranked if rank(c)[0] < 2 or -rank(c)[1] >= cutoff][:n]
+    ranks = {choice: rank(choice) for choice in pool}
+    ranked = sorted(pool, key=ranks.__getitem__)  # stable: equal ranks keep the choices' order
+    return [c for c in ranked if ranks[c][0] < 2 or -ranks[c][1] >= cutoff][:n]
 
 
 def did_you_mean(
