@@ -304,20 +304,19 @@ def path(
 
       timeline path militia-attacks-2023 us-strikes-2024-02-02 --causes-only
     """
-    from timeline.graph import Direction, all_paths, neighbours, shortest_path
+    from timeline.graph import Direction, Routes, all_paths, neighbours, shortest_path
     from timeline.query import resolve_event
 
     store = state(ctx).store()
     zone = zone_option(tz)
     first, last = resolve_event(store, start).id, resolve_event(store, goal).id
     effects = neighbours(store, Direction.EFFECTS, membership=not causes_only)
-    truncated = False
     if every:
-        routes, truncated = all_paths(effects, first, last, most)
+        found = all_paths(effects, first, last, most)
     else:
-        found = shortest_path(effects, first, last)
-        routes = [found] if found else []
-    if not routes:
+        shortest = shortest_path(effects, first, last)
+        found = Routes([shortest] if shortest else [], False, None, False)  # the others are not counted
+    if not found.paths:
         hint = ""
         if shortest_path(effects, last, first) is not None:
             hint = f"; there is one the other way: timeline path {last} {first}"
@@ -329,12 +328,12 @@ def path(
             )
         raise NotFoundError(f"no {kind} from {first} to {last}{hint}")
     if output == ChainFormat.ids:
-        write("\n".join("".join(f"{i}\n" for i in route) for route in routes))
+        write("\n".join("".join(f"{i}\n" for i in route) for route in found.paths))
         return
     if output == ChainFormat.json:
         from timeline.contract.encode import path_json_chunks
 
-        for chunk in path_json_chunks(routes, truncated, store):
+        for chunk in path_json_chunks(found, store):
             write(chunk)
         return
     from timeline.cli.screen import plain_text, screen
@@ -343,14 +342,14 @@ def path(
         from timeline.render.branches import routes_words
         from timeline.render.plain_views import styled_text
 
-        for words in routes_words(routes, store, zone, truncated, most):
+        for words in routes_words(found, store, zone):
             write(styled_text([words]))
         return
     from timeline.render.tree import routes_parts
 
     with screen(ctx) as console:
         batch: list[RenderableType] = []
-        for part in routes_parts(routes, store, zone, truncated, most):
+        for part in routes_parts(found, store, zone):
             batch.append(part)
             if len(batch) >= 200:  # a print call costs: draw a few routes at a time
                 console.print(*batch, sep="\n")
