@@ -297,3 +297,56 @@ def test_path_all_says_more_than_when_routes_are_too_many_to_count(invoke: Invok
     assert result.stdout.startswith("Route 1 of 1,048,576 (1 step)\n")
     assert result.stdout.endswith("\nOnly the first of 1,048,576 routes is shown; raise --max for more.\n")
 
+
+# --- chain without an ID: the default window applies only when no bound is given
+
+ESCALATION = str(Path(__file__).parent / "fixtures" / "escalation.toml")
+UP_TO_2019 = """\
+8 May 2018  Deal ends  political  deal-ends
+└── 5 May 2019 – 2021  Gulf crisis  background  (caused by, 12 months after)  crisis
+    └── 19 May 2019  Rocket lands  attack  (part of, 14 days after)  rocket
+"""
+NO_CHAIN = "No events in that window.\n"
+UNLINKED_NOTE = "note: 1 event has no link in the window, left out; --unlinked draws them too\n"
+
+
+@pytest.mark.parametrize(
+    ("bounds", "stdout", "stderr"),
+    [
+        # Alone, --to reaches back past the default 2019: the 2018 cause is drawn.
+        (["--to", "2019"], UP_TO_2019, UNLINKED_NOTE),
+        # These were "error: --to '2024' is before --from '2030'" and "--to '2018' is
+        # before --from '2019'", against a default never typed.
+        (["--to", "2018"], NO_CHAIN, UNLINKED_NOTE),
+        (["--from", "2030"], NO_CHAIN, ""),
+    ],
+    ids=["to-2019", "to-2018", "from-2030"],
+)
+def test_chain_with_one_bound_leaves_the_other_side_open(
+    invoke: Invoke, bounds: list[str], stdout: str, stderr: str
+) -> None:
+    result = invoke("--store", ESCALATION, "chain", *bounds)
+    assert result.exit_code == 0, result
+    assert (result.stdout, result.stderr) == (stdout, stderr)
+
+
+def test_chain_from_a_year_runs_on_past_the_default_end(invoke: Invoke, tmp_path: Path) -> None:
+    store = tmp_path / "late.toml"
+    event = '[[event]]\nid = "{}"\ntitle = "{}"\nkind = "attack"\nstart = "{}"\n{}sources = [{}]\n'
+    first = event.format("a", "A", "2023-05-01", "", SOURCE)
+    then = event.format("b", "B", "2026-05-01", 'causes = ["a"]\n', SOURCE)
+    store.write_text(f"schema = 1\n{first}{then}", encoding="utf-8")
+    result = invoke("--store", str(store), "chain", "--from", "2023")
+    assert result.exit_code == 0, result
+    assert result.stdout == (
+        "1 May 2023  A  attack  a\n└── 1 May 2026  B  attack  (caused by, 3 years after)  b\n"
+    )
+    # Neither bound given: 2019 to 2024, where a's effect lies outside.
+    result = invoke("--store", str(store), "chain")
+    assert (result.exit_code, result.stdout) == (0, NO_CHAIN)
+
+
+def test_chain_bounds_both_typed_must_not_cross(invoke: Invoke) -> None:
+    result = invoke("--store", ESCALATION, "chain", "--from", "2021", "--to", "2020")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --to '2020' is before --from '2021'\n"

@@ -95,9 +95,11 @@ def chain(
 
     An event reached by two routes is drawn in full once and then as a marked
     back-reference. Without an ID, draws every chain whose events fall within
-    --from/--to (default 2019 to 2024), roots first: the whole escalation. It
-    then follows part-of too (--no-membership: causes only), and leaves out the
-    events with no link in the window, saying how many (--unlinked draws them).
+    --from/--to, roots first: the whole escalation. Neither given means 2019
+    to 2024; one alone leaves the other side open (--to 2018: everything up to
+    the end of 2018; --from 2025: from 2025 on). It then follows part-of too
+    (--no-membership: causes only), and leaves out the events with no link in
+    the window, saying how many (--unlinked draws them).
     In a slice (a filtered JSON export), a link to an event it lacks ends in a
     leaf marked "(outside this store)".
 
@@ -129,8 +131,12 @@ def chain(
         from timeline.dates.parse import user_range
         from timeline.graph import window_forest
 
-        period = user_range(since or DEFAULT_WINDOW[0], until or DEFAULT_WINDOW[1], None)
-        assert period is not None  # both bounds are given
+        if since is None and until is None:
+            since, until = DEFAULT_WINDOW
+        # One bound alone leaves the other side open, as in `list`: the default
+        # window is for neither, so a bound typed is never checked against it.
+        period = user_range(since, until, None)
+        assert period is not None  # a bound is given
         forest = window_forest(store, period, context, depth, membership is not False)
         if not unlinked:
             linked = [root for root in forest if root.children or root.cut]
