@@ -296,9 +296,11 @@ def path(
     """Show how one event led to another, step by step.
 
     The shortest route, each step saying how it follows the one before
-    ("retaliation for", "part of") and when; --all lists every route. Routes
-    pass from a campaign or operation down to its parts unless --causes-only.
-    No route: says so and exits 1, as the last example shows.
+    ("retaliation for", "part of") and when; --all lists every route, the
+    shortest first, at most --max of them (when that cuts the list, it says
+    how many routes there are, or "more than N" when they cannot be counted).
+    Routes pass from a campaign or operation down to its parts unless
+    --causes-only. When there is no route, path says so and exits 1.
 
     Examples:
 
@@ -306,7 +308,15 @@ def path(
 
       timeline path k1-air-base-attack soleimani-killing --all
 
+      timeline path base-attacks-2019 soleimani-killing --all --max 2
+
       timeline path tower-22-attack militia-attacks-halt --format json
+
+      timeline path militia-attacks-2023 us-strikes-2024-02-02
+
+    That route passes from the militias' campaign to the US one and down to
+    one of its strikes ("part of"). By causes alone there is none, so this
+    says so and exits 1:
 
       timeline path militia-attacks-2023 us-strikes-2024-02-02 --causes-only
     """
