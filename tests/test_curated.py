@@ -79,9 +79,9 @@ def test_curated_chains_hold_the_escalation() -> None:
     drawn = [n.event_id for n in walk(build_tree(["k1-air-base-attack"], effects)) if not n.reference]
     assert drawn[:2] == ["k1-air-base-attack", "us-airstrikes-kh-2019-12-29"]
     assert {"embassy-attack", "soleimani-killing", "parliament-expulsion-vote"} <= set(drawn)
-    routes, _ = all_paths(effects, "k1-air-base-attack", "soleimani-killing", 50)
+    routes = all_paths(effects, "k1-air-base-attack", "soleimani-killing", 50).paths
     assert ["k1-air-base-attack", "soleimani-killing"] in routes  # the DoD names K-1 itself
-    routes, _ = all_paths(effects, "soleimani-killing", "operation-martyr-soleimani", 50)
+    routes = all_paths(effects, "soleimani-killing", "operation-martyr-soleimani", 50).paths
     assert ["soleimani-killing", "operation-martyr-soleimani"] in routes  # Iran's own retaliation
     causes = neighbours(store, Direction.CAUSES)
     assert causes("us-strikes-2024-02-02") == ["tower-22-attack"]

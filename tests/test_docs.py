@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -73,14 +74,15 @@ NOT_RUN = {
 }
 #: Examples meant to fail, with the exit code their documentation gives.
 FAILING = {
-    # path --help: "No route: says so and exits 1", which --causes-only shows.
+    # path --help says, right above it, that this one finds no route and exits 1.
     "timeline path militia-attacks-2023 us-strikes-2024-02-02 --causes-only": 1,
 }
 
 
 def help_examples(text: str) -> list[str]:
-    """The example commands of a --help text: the indented `timeline ...`
-    lines after "Examples:", a line ending in ` \\` continued on the next."""
+    """The example commands of a --help text: the lines after "Examples:"
+    indented as examples are (prose between them, at the description's
+    indent, says what one does), a line ending in ` \\` continued on the next."""
     examples: list[str] = []
     inside = False
     for line in text.splitlines():
@@ -88,7 +90,7 @@ def help_examples(text: str) -> list[str]:
             inside = True
         elif inside and line and not line.startswith(" "):
             inside = False
-        elif inside and line.strip():
+        elif inside and line.startswith("    ") and line.strip():
             if examples and examples[-1].endswith("\\"):
                 examples[-1] = examples[-1][:-1] + line.strip()
             else:
@@ -182,3 +184,16 @@ def test_every_examples_heading_is_placed_alike(name: str) -> None:
     text = CliRunner().invoke(app, [name, "--help"], env={"COLUMNS": "80"}).stdout
     headings = [line for line in text.splitlines() if line.strip() == "Examples:"]
     assert headings == ["  Examples:"]
+
+
+def test_an_example_meant_to_fail_says_so_right_above_it() -> None:
+    """In --help as it reads, the line before a failing example says it exits so."""
+    found = set()
+    for args in ([], *([name] for name in NAMES)):
+        text = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": "80"}).stdout
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        for above, line in pairwise(lines):
+            if line in FAILING:
+                found.add(line)
+                assert above.endswith(f"exits {FAILING[line]}:"), (line, above)
+    assert found == set(FAILING)

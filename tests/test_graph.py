@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.contract.encode import chain_json
-from timeline.graph import ChainNode, all_paths, build_tree, find_cycles, shortest_path, walk
+from timeline.graph import ChainNode, Routes, all_paths, build_tree, find_cycles, shortest_path, walk
 from timeline.model import Event, FuzzyDate, Precision, Source, Store
 
 
@@ -60,11 +64,10 @@ def test_paths() -> None:
     assert shortest_path(links, "a", "e") == ["a", "b", "d", "e"]
     assert shortest_path(links, "e", "a") is None
     assert shortest_path(links, "a", "a") == ["a"]
-    routes, cut = all_paths(links, "a", "e", 10)
-    assert (routes, cut) == ([["a", "b", "d", "e"], ["a", "c", "d", "e"]], False)
-    routes, cut = all_paths(links, "a", "e", 1)
-    assert (len(routes), cut) == (1, True)
-    assert all_paths(links, "e", "a", 5) == ([], False)
+    by_b, by_c = ["a", "b", "d", "e"], ["a", "c", "d", "e"]
+    assert all_paths(links, "a", "e", 10) == Routes([by_b, by_c], False, 2, False)
+    assert all_paths(links, "a", "e", 1) == Routes([by_b], True, 2, False)
+    assert all_paths(links, "e", "a", 5) == Routes([], False, 0, False)
 
 
 def chain_store(n: int) -> Store:
@@ -113,8 +116,9 @@ def test_a_wide_dag() -> None:
     assert sorted(n.event_id for n in full) == sorted(["root", "sink", *(f"c{i}" for i in range(300))])
     assert sum(1 for n in walk(forest) if n.event_id == "sink" and not n.reference) == 1
     assert len(shortest_path(linked(edges), "root", "sink") or []) == 3
-    routes, truncated = all_paths(linked(edges), "root", "sink", 50)
-    assert (len(routes), truncated) == (50, True)
+    found = all_paths(linked(edges), "root", "sink", 50)
+    assert (len(found.paths), found.truncated, found.total) == (50, True, 300 * 301 // 2)
+    assert found.paths[:2] == [["root", "c0", "sink"], ["root", "c1", "sink"]]  # the shortest first
 
 
 def test_chain_json_shape() -> None:
@@ -129,3 +133,98 @@ def test_chain_json_shape() -> None:
     assert root["event"]["id"] == "e0"
     child = root["effects"][0]
     assert (child["event"]["id"], child["truncated"], child["effects"]) == ("e1", True, [])
+
+
+# --- all_paths: the shortest routes first, within bounds ----------------------
+
+
+def every_route(edges: dict[str, list[str]], start: str, goal: str) -> list[list[str]]:
+    """Every simple route by brute force, by length and then by the order of
+    each step among its event's links: the order all_paths must give."""
+    found: list[list[str]] = []
+    stack = [[start]]
+    while stack:
+        route = stack.pop()
+        if route[-1] == goal:
+            found.append(route)
+            continue
+        stack.extend([*route, n] for n in edges.get(route[-1], []) if n not in route)
+    rank = {(a, b): i for a, targets in edges.items() for i, b in enumerate(targets)}
+    return sorted(found, key=lambda r: (len(r), [rank[step] for step in pairwise(r)]))
+
+
+NAMES = "abcdefg"
+
+
+#: Links, and the two events to find routes between.
+Graph = tuple[dict[str, list[str]], str, str]
+
+
+@st.composite
+def graphs(draw: st.DrawFn) -> Graph:
+    """A small directed graph, cycles and self-links allowed, and two distinct events of it."""
+    size = draw(st.integers(2, len(NAMES)))
+    names = list(NAMES[:size])
+    edges = {n: draw(st.lists(st.sampled_from(names), unique=True, max_size=size)) for n in names}
+    start, goal = draw(st.lists(st.sampled_from(names), min_size=2, max_size=2, unique=True))
+    return edges, start, goal
+
+
+@settings(max_examples=300, deadline=None)
+@given(graphs(), st.integers(1, 30))
+def test_all_paths_gives_the_shortest_routes_first(graph: Graph, limit: int) -> None:
+    edges, start, goal = graph
+    expected = every_route(edges, start, goal)
+    found = all_paths(linked(edges), start, goal, limit)
+    assert found.paths == expected[:limit]
+    assert found.truncated == (len(expected) > limit)
+    assert not found.stopped
+    # Counted whenever the list is whole, and otherwise only when it can be: never wrongly.
+    assert found.total == len(expected) if not found.truncated else found.total in (None, len(expected))
+
+
+def test_all_paths_counts_no_routes_through_a_cycle() -> None:
+    edges = {"a": ["b", "e"], "b": ["c"], "c": ["a", "e"]}  # a -> b -> c -> a
+    assert all_paths(linked(edges), "a", "e", 1) == Routes([["a", "e"]], True, None, False)
+    both = [["a", "e"], ["a", "b", "c", "e"]]
+    assert all_paths(linked(edges), "a", "e", 2) == Routes(both, False, 2, False)
+
+
+def test_all_paths_from_an_event_to_itself_is_the_route_of_no_step() -> None:
+    assert all_paths(linked(DIAMOND), "a", "a", 5) == Routes([["a"]], False, 1, False)
+    assert shortest_path(linked(DIAMOND), "a", "a") == ["a"]
+
+
+def every_earlier(n: int) -> dict[str, list[str]]:
+    """n events, each linked to every later one: 2^(n-2) routes from first to last."""
+    return {f"e{i}": [f"e{j}" for j in range(i + 1, n)] for i in range(n)}
+
+
+def test_all_paths_stops_at_its_bound_on_work_with_the_shortest_found() -> None:
+    edges = every_earlier(30)
+    looked_at = 0
+
+    class Counted(list[str]):
+        """Links that count each one looked at."""
+
+        def __iter__(self) -> Iterator[str]:
+            nonlocal looked_at
+            for ident in super().__iter__():
+                looked_at += 1
+                yield ident
+
+    found = all_paths(lambda ident: Counted(edges[ident]), "e0", "e29", 10_000, work=1_000)
+    assert (found.truncated, found.total, found.stopped) == (True, 2**28, True)
+    assert 0 < len(found.paths) < 10_000
+    assert found.paths == all_paths(linked(edges), "e0", "e29", len(found.paths)).paths  # the first ones
+    # At most `work` links looked at by the search (and one more, to know it
+    # is spent), beyond the two linear scans that measure the distances and
+    # count the routes, of the 30 x 29 / 2 links each.
+    assert looked_at <= 1_000 + 1 + 2 * 435
+
+
+def test_all_paths_is_quick_on_a_dense_graph() -> None:
+    # 2^98 routes: listing them is impossible; the 10,000 shortest are not.
+    found = all_paths(linked(every_earlier(100)), "e0", "e99", 10_000)
+    assert (len(found.paths), found.truncated, found.total, found.stopped) == (10_000, True, None, False)
+    assert [len(route) for route in found.paths[:100]] == [2] + [3] * 98 + [4]

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from rich.console import RenderableType
 
 from timeline.errors import TimelineError
-from timeline.graph import Direction, build_tree, neighbours
+from timeline.graph import Direction, Routes, build_tree, neighbours
 from timeline.model import Store
 from timeline.render.branches import both_branch, chain_branches, routes_words
 from timeline.render.console import make_console
@@ -66,9 +66,12 @@ def same_views(store: Store, ascii_only: bool = False) -> None:
             assert both == piped(both_tree(store, event.id, before, after), ascii_only=ascii_only)
     routes = [[e.id for e in store.chronological[:3]], [e.id for e in store.chronological[1:2]]]
     routes = [r for r in routes if r and all(i in store.by_id for i in r)]
-    for truncated in (False, True):
-        plain = styled_text(routes_words(routes, store, None, truncated, 2))
-        assert plain == piped(*routes_parts(routes, store, None, truncated, 2))
+    # Every way a list of routes is told: whole, cut by --max (counted or
+    # not), and stopped by the bound on work (counted or not).
+    for truncated, total, stopped in ((False, len(routes), False), (True, None, False), (True, 9, False),
+                                      (True, None, True), (True, 9, True)):  # fmt: skip
+        found = Routes(routes, truncated, total, stopped)
+        assert styled_text(routes_words(found, store)) == piped(*routes_parts(found, store))
     for chosen in [store.chronological, *([e] for e in store.chronological)]:
         summary = summarize(store, list(chosen))
         assert stats_text(summary, store, ascii_only) == piped(

@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console, RenderableType
 
 from timeline.chart_data import layout
-from timeline.graph import Direction, build_tree, neighbours
+from timeline.graph import Direction, Routes, build_tree, neighbours
 from timeline.model import Store
 from timeline.store import read_store_text
 
@@ -54,9 +54,7 @@ def renderables() -> dict[str, RenderableType]:
         "both_tree": both_tree(
             store, "embassy", build_tree(["embassy"], causes)[0], build_tree(["embassy"], effects)[0]
         ),
-        "routes_view": routes_view(
-            [["k1", "strikes", "soleimani"], ["k1", "strikes", "embassy", "soleimani"]], store, None, True, 2
-        ),
+        "routes_view": routes_view(Routes(TWO_ROUTES, True, None, False), store),
         "events_table": events_table(events[:3], store, 80) or "",
         "events_stack": events_stack(events[:2], store),
         "event_panel": event_panel(strikes, store),
@@ -66,6 +64,9 @@ def renderables() -> dict[str, RenderableType]:
         "chart_view": chart_view(drawn, 80, plain=True),
     }
 
+
+#: Two routes from k1 to soleimani in the fixture store, the shorter first.
+TWO_ROUTES = [["k1", "strikes", "soleimani"], ["k1", "strikes", "embassy", "soleimani"]]
 
 EVENT_LABEL = """\
 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  (+2 days) 
@@ -98,14 +99,14 @@ BOTH_TREE = """\
 """  # noqa: W291
 
 ROUTES_VIEW = """\
-Route 1 of 2 (2 steps)
+Route 1 of more than 2 (2 steps)
 27 Dec 2019  Rocket attack on K-1  attack  k1
    ↓ caused by, 2 days after
 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  strikes
    ↓ caused by, 5 days after
 3 Jan 2020  Soleimani killed  killing  soleimani
 
-Route 2 of 2 (3 steps)
+Route 2 of more than 2 (3 steps)
 27 Dec 2019  Rocket attack on K-1  attack  k1
    ↓ caused by, 2 days after
 29 Dec 2019 19:00 +03:00  US strikes on Kata'ib Hezbollah  airstrike  strikes
@@ -286,9 +287,33 @@ def test_a_route_of_one_step_says_step() -> None:
     from timeline.render.branches import routes_words
 
     store = fixture_store()
-    heads = [p.plain for p in routes_words([["k1", "strikes"], ["k1", "strikes", "soleimani"]], store, None,
-                                          False, 2) if p.plain.startswith("Route")]  # fmt: skip
+    found = Routes([["k1", "strikes"], ["k1", "strikes", "soleimani"]], False, 2, False)
+    heads = [p.plain for p in routes_words(found, store) if p.plain.startswith("Route")]
     assert heads == ["Route 1 of 2 (1 step)", "Route 2 of 2 (2 steps)"]
+
+
+@pytest.mark.parametrize(
+    ("found", "head", "note"),
+    [
+        (Routes(TWO_ROUTES, True, 1234, False), "Route 1 of 1,234 (2 steps)",
+         "Only the first 2 of 1,234 routes are shown; raise --max for more."),
+        (Routes(TWO_ROUTES[:1], True, 2, False), "Route 1 of 2 (2 steps)",
+         "Only the first of 2 routes is shown; raise --max for more."),
+        (Routes(TWO_ROUTES[:1], True, None, False), "Route 1 of more than 1 (2 steps)",
+         "Only the first route is shown; raise --max for more."),
+        # The bound on work ended the search: more --max would not help.
+        (Routes(TWO_ROUTES, True, 9, True), "Route 1 of 9 (2 steps)",
+         "Only the first 2 of 9 routes are shown: the search stopped at its bound of work."),
+        (Routes(TWO_ROUTES, True, None, True), "Route 1 of at least 2 (2 steps)",
+         "Only the first 2 routes are shown: the search stopped at its bound of work, so there may be more."),
+    ],
+    ids=["counted", "one-of-counted", "one-of-uncounted", "stopped-counted", "stopped-uncounted"],
+)  # fmt: skip
+def test_a_cut_list_of_routes_says_what_is_known_of_the_rest(found: Routes, head: str, note: str) -> None:
+    from timeline.render.branches import routes_words
+
+    parts = [p.plain for p in routes_words(found, fixture_store())]
+    assert (parts[0], parts[-2], parts[-1]) == (head, "", note)
 
 
 CHART_40 = """\

@@ -2,15 +2,15 @@
 
 Every traversal is iterative (no recursion limit on a 100,000-event chain)
 and visits each event and link at most once, except `all_paths`, which is
-bounded by its caller.
+bounded by its caller's limit and by a bound on work of its own.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.model import Store, chronological_key
 
@@ -273,38 +273,114 @@ def shortest_path(links: Callable[[str], Sequence[str]], start: str, goal: str) 
     return None
 
 
+#: The most links `all_paths` looks at (about a second of work): past it
+#: the routes found so far are given, since a dense graph between two events
+#: can hold more routes than could ever be listed.
+ROUTE_WORK = 2_000_000
+
+#: The most routes `all_paths` counts: past it the total is not given (the
+#: count is cheap, but a number of thirty digits tells a reader nothing).
+COUNT_CAP = 10**9
+
+
+class Routes(NamedTuple):
+    """Routes from one event to another, shortest first, and what is known of the rest."""
+
+    #: The routes, each a list of ids from the start to the goal.
+    paths: list[list[str]]
+    #: There are more routes than `paths` (or, when `stopped`, there may be).
+    truncated: bool
+    #: How many routes there are in all, when known: always when `paths`
+    #: holds them all, and when they can be counted (no cycle, at most COUNT_CAP).
+    total: int | None
+    #: The bound on work, not the limit, ended the search.
+    stopped: bool
+
+
 def all_paths(
-    links: Callable[[str], Sequence[str]], start: str, goal: str, limit: int
-) -> tuple[list[list[str]], bool]:
-    """Every simple route from start to goal, shortest first, at most `limit`.
+    links: Callable[[str], Sequence[str]], start: str, goal: str, limit: int, work: int = ROUTE_WORK
+) -> Routes:
+    """The `limit` shortest simple routes from start to goal, shortest first,
+    routes of one length in the order of `links` (chronological), and whether
+    others remain.
 
-    Only events that can reach the goal are explored, so dead branches cost
-    nothing. Returns the routes and whether the limit cut the list short.
+    An iterative deepening search: one bounded depth-first pass per length,
+    each stepping only to events from which the goal is near enough, so memory
+    stays that of one route and the first routes come as fast as the shortest
+    one does. After `work` links looked at (and at least one route found) it
+    stops and gives what it has. When the limit cuts the list, the routes are
+    counted as well, if no cycle lies between the two events (then every route
+    is simple, and a count over the events between is linear).
     """
-    reaches = _can_reach(links, start, goal)
-    if start not in reaches:
-        return [], False
-    routes: list[list[str]] = []
-    stack: list[tuple[str, list[str]]] = [(start, [start])]
-    truncated = False
-    while stack:
-        current, route = stack.pop()
-        if current == goal:
-            if len(routes) >= limit:
-                truncated = True
-                break
-            routes.append(route)
-            continue
-        on_route = set(route)
-        for nxt in reversed(links(current)):
-            if nxt in reaches and nxt not in on_route:
-                stack.append((nxt, [*route, nxt]))
-    routes.sort(key=len)
-    return routes, truncated
+    if start == goal:
+        return Routes([[start]], False, 1, False)  # as shortest_path: the route of no step
+    distance = _distances_to_goal(links, start, goal)
+    if start not in distance:
+        return Routes([], False, 0, False)
+    found: list[list[str]] = []
+    stopped = truncated = False
+    for route in _shortest_first(links, start, goal, distance, work):
+        if route is None:
+            stopped = truncated = True
+            break
+        if len(found) == limit:
+            truncated = True  # a route beyond the limit exists
+            break
+        found.append(route)
+    if not truncated:
+        return Routes(found, False, len(found), False)
+    total = _count_routes(links, start, goal, distance)
+    if total is not None and total == len(found):
+        truncated = False  # the search stopped, but nothing was left to find
+    return Routes(found, truncated, total, stopped)
 
 
-def _can_reach(links: Callable[[str], Sequence[str]], start: str, goal: str) -> set[str]:
-    """Events reachable from start from which goal is reachable too."""
+def _shortest_first(
+    links: Callable[[str], Sequence[str]], start: str, goal: str, distance: Mapping[str, int], work: int
+) -> Iterator[list[str] | None]:
+    """Every simple route, by length and then in the order of `links`; None,
+    then nothing more, once `work` links have been looked at after a first route."""
+    spent = 0
+    given = False
+    length = distance[start]
+    longest = len(distance) - 1  # a simple route visits each event at most once
+    while length <= longest:
+        # The shortest length of the branches left for being too long: no
+        # longer route is shorter, so the next pass is at that length.
+        beyond = longest + 1
+        route = [start]
+        on_route = {start}
+        stack = [iter(links(start))]
+        while stack:
+            left = length - len(route)  # the steps left after the next one
+            for nxt in stack[-1]:
+                spent += 1
+                if given and spent > work:
+                    yield None
+                    return
+                near = distance.get(nxt)
+                if near is None or nxt in on_route:
+                    continue
+                if near > left:
+                    beyond = min(beyond, length - left + near)
+                elif nxt == goal:
+                    if not left:  # else a shorter route, given in an earlier pass
+                        given = True
+                        yield [*route, goal]
+                else:
+                    route.append(nxt)
+                    on_route.add(nxt)
+                    stack.append(iter(links(nxt)))
+                    break
+            else:
+                stack.pop()
+                on_route.discard(route.pop())
+        length = beyond
+
+
+def _distances_to_goal(links: Callable[[str], Sequence[str]], start: str, goal: str) -> dict[str, int]:
+    """For each event reachable from start from which goal is reachable too,
+    the fewest steps from it to goal (empty when start cannot reach goal)."""
     forward: dict[str, list[str]] = {}
     order = [start]
     seen = {start}
@@ -315,19 +391,46 @@ def _can_reach(links: Callable[[str], Sequence[str]], start: str, goal: str) -> 
                 seen.add(nxt)
                 order.append(nxt)
     if goal not in seen:
-        return set()
+        return {}
     backward: dict[str, list[str]] = {}
     for source, targets in forward.items():
         for target in targets:
             backward.setdefault(target, []).append(source)
-    reaches = {goal}
+    distance = {goal: 0}
     queue = [goal]
     for current in queue:
         for prev in backward.get(current, ()):
-            if prev not in reaches:
-                reaches.add(prev)
+            if prev not in distance:
+                distance[prev] = distance[current] + 1
                 queue.append(prev)
-    return reaches
+    return distance
+
+
+def _count_routes(
+    links: Callable[[str], Sequence[str]], start: str, goal: str, distance: Mapping[str, int]
+) -> int | None:
+    """How many routes lead from start to goal through the events of
+    `distance`, or None when a cycle lies among them (routes can then only be
+    counted by listing them) or there are over COUNT_CAP."""
+    inside = {ident: [n for n in links(ident) if n in distance] for ident in distance}
+    pending = dict.fromkeys(inside, 0)
+    for targets in inside.values():
+        for target in targets:
+            pending[target] += 1
+    order = [ident for ident, count in pending.items() if not count]
+    for current in order:  # grows as we go: Kahn's topological sort
+        for target in inside[current]:
+            pending[target] -= 1
+            if not pending[target]:
+                order.append(target)
+    if len(order) < len(inside):
+        return None
+    ways = dict.fromkeys(inside, 0)
+    ways[goal] = 1
+    for current in reversed(order):
+        if current != goal:  # capped, so the sums stay small however many routes there are
+            ways[current] = min(COUNT_CAP + 1, sum(ways[n] for n in inside[current]))
+    return ways[start] if ways[start] <= COUNT_CAP else None
 
 
 def find_cycles(causes: Mapping[str, Sequence[str]]) -> list[list[str]]:

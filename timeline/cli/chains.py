@@ -95,9 +95,11 @@ def chain(
 
     An event reached by two routes is drawn in full once and then as a marked
     back-reference. Without an ID, draws every chain whose events fall within
-    --from/--to (default 2019 to 2024), roots first: the whole escalation. It
-    then follows part-of too (--no-membership: causes only), and leaves out the
-    events with no link in the window, saying how many (--unlinked draws them).
+    --from/--to, roots first: the whole escalation. Neither given means 2019
+    to 2024; one alone leaves the other side open (--to 2018: everything up to
+    the end of 2018; --from 2025: from 2025 on). It then follows part-of too
+    (--no-membership: causes only), and leaves out the events with no link in
+    the window, saying how many (--unlinked draws them).
     In a slice (a filtered JSON export), a link to an event it lacks ends in a
     leaf marked "(outside this store)".
 
@@ -129,8 +131,12 @@ def chain(
         from timeline.dates.parse import user_range
         from timeline.graph import window_forest
 
-        period = user_range(since or DEFAULT_WINDOW[0], until or DEFAULT_WINDOW[1], None)
-        assert period is not None  # both bounds are given
+        if since is None and until is None:
+            since, until = DEFAULT_WINDOW
+        # One bound alone leaves the other side open, as in `list`: the default
+        # window is for neither, so a bound typed is never checked against it.
+        period = user_range(since, until, None)
+        assert period is not None  # a bound is given
         forest = window_forest(store, period, context, depth, membership is not False)
         if not unlinked:
             linked = [root for root in forest if root.children or root.cut]
@@ -290,9 +296,11 @@ def path(
     """Show how one event led to another, step by step.
 
     The shortest route, each step saying how it follows the one before
-    ("retaliation for", "part of") and when; --all lists every route. Routes
-    pass from a campaign or operation down to its parts unless --causes-only.
-    No route: says so and exits 1, as the last example shows.
+    ("retaliation for", "part of") and when; --all lists every route, the
+    shortest first, at most --max of them (when that cuts the list, it says
+    how many routes there are, or "more than N" when they cannot be counted).
+    Routes pass from a campaign or operation down to its parts unless
+    --causes-only. When there is no route, path says so and exits 1.
 
     Examples:
 
@@ -300,24 +308,31 @@ def path(
 
       timeline path k1-air-base-attack soleimani-killing --all
 
+      timeline path base-attacks-2019 soleimani-killing --all --max 2
+
       timeline path tower-22-attack militia-attacks-halt --format json
+
+      timeline path militia-attacks-2023 us-strikes-2024-02-02
+
+    That route passes from the militias' campaign to the US one and down to
+    one of its strikes ("part of"). By causes alone there is none, so this
+    says so and exits 1:
 
       timeline path militia-attacks-2023 us-strikes-2024-02-02 --causes-only
     """
-    from timeline.graph import Direction, all_paths, neighbours, shortest_path
+    from timeline.graph import Direction, Routes, all_paths, neighbours, shortest_path
     from timeline.query import resolve_event
 
     store = state(ctx).store()
     zone = zone_option(tz)
     first, last = resolve_event(store, start).id, resolve_event(store, goal).id
     effects = neighbours(store, Direction.EFFECTS, membership=not causes_only)
-    truncated = False
     if every:
-        routes, truncated = all_paths(effects, first, last, most)
+        found = all_paths(effects, first, last, most)
     else:
-        found = shortest_path(effects, first, last)
-        routes = [found] if found else []
-    if not routes:
+        shortest = shortest_path(effects, first, last)
+        found = Routes([shortest] if shortest else [], False, None, False)  # the others are not counted
+    if not found.paths:
         hint = ""
         if shortest_path(effects, last, first) is not None:
             hint = f"; there is one the other way: timeline path {last} {first}"
@@ -329,12 +344,12 @@ def path(
             )
         raise NotFoundError(f"no {kind} from {first} to {last}{hint}")
     if output == ChainFormat.ids:
-        write("\n".join("".join(f"{i}\n" for i in route) for route in routes))
+        write("\n".join("".join(f"{i}\n" for i in route) for route in found.paths))
         return
     if output == ChainFormat.json:
         from timeline.contract.encode import path_json_chunks
 
-        for chunk in path_json_chunks(routes, truncated, store):
+        for chunk in path_json_chunks(found, store):
             write(chunk)
         return
     from timeline.cli.screen import plain_text, screen
@@ -343,14 +358,14 @@ def path(
         from timeline.render.branches import routes_words
         from timeline.render.plain_views import styled_text
 
-        for words in routes_words(routes, store, zone, truncated, most):
+        for words in routes_words(found, store, zone):
             write(styled_text([words]))
         return
     from timeline.render.tree import routes_parts
 
     with screen(ctx) as console:
         batch: list[RenderableType] = []
-        for part in routes_parts(routes, store, zone, truncated, most):
+        for part in routes_parts(found, store, zone):
             batch.append(part)
             if len(batch) >= 200:  # a print call costs: draw a few routes at a time
                 console.print(*batch, sep="\n")

@@ -27,7 +27,7 @@ from timeline.model import (
 
 if TYPE_CHECKING:
     from timeline.errors import Problem
-    from timeline.graph import ChainNode
+    from timeline.graph import ChainNode, Routes
     from timeline.stats import ActorRow, Group, Summary, Total
 
 #: json's C encoder as the exports use it, UTF-8 kept, made once (json.dumps
@@ -344,14 +344,17 @@ def both_json(before: ChainNode, after: ChainNode, store: Store) -> str:
     return "".join(parts)
 
 
-def path_json(routes: Sequence[Sequence[str]], truncated: bool, store: Store) -> str:
-    """{"version": 2, "truncated": false, "paths": [[event, ...], ...]}, each
-    step after the first with "via": the link type by which it follows the
-    step before, or "part" when it is a part of it."""
-    return "".join(path_json_chunks(routes, truncated, store))
+def path_json(found: Routes, store: Store) -> str:
+    """{"version": 2, "truncated": false, "total": 2, "paths": [[event, ...],
+    ...]}, each step after the first with "via": the link type by which it
+    follows the step before, or "part" when it is a part of it. "truncated"
+    says more routes exist (or may: the search stopped at its bound of work)
+    than "paths" holds, and "total" how many routes there are, or null when
+    that is not known."""
+    return "".join(path_json_chunks(found, store))
 
 
-def path_json_chunks(routes: Sequence[Sequence[str]], truncated: bool, store: Store) -> Iterator[str]:
+def path_json_chunks(found: Routes, store: Store) -> Iterator[str]:
     """`path_json`'s text route by route, so thousands of routes are written as
     they are made, never held whole; each event is dumped once however many
     routes pass through it. The same bytes as dumps() of the whole."""
@@ -361,11 +364,11 @@ def path_json_chunks(routes: Sequence[Sequence[str]], truncated: bool, store: St
 
     def event_text(ident: str) -> str:
         """The event object at its depth in the document, without its last line ("}")."""
-        found = dumped.get(ident)
-        if found is None:
+        text = dumped.get(ident)
+        if text is None:
             body = json.dumps(event_to_dict(store.by_id[ident], store), ensure_ascii=False, indent=2)
-            found = dumped[ident] = "      " + body[: -len("\n}")].replace("\n", "\n      ")
-        return found
+            text = dumped[ident] = "      " + body[: -len("\n}")].replace("\n", "\n      ")
+        return text
 
     def step_text(route: Sequence[str], n: int) -> str:
         ident = route[n]
@@ -374,11 +377,12 @@ def path_json_chunks(routes: Sequence[Sequence[str]], truncated: bool, store: St
         link = json.dumps(via(store, route[n - 1], ident, Direction.EFFECTS), ensure_ascii=False)
         return f'{event_text(ident)},\n        "via": {link}\n      }}'
 
-    yield f'{{\n  "version": {SCHEMA_VERSION},\n  "truncated": {json.dumps(truncated)},\n  "paths": ['
-    for n, route in enumerate(routes):
+    head = f'"truncated": {json.dumps(found.truncated)},\n  "total": {json.dumps(found.total)}'
+    yield f'{{\n  "version": {SCHEMA_VERSION},\n  {head},\n  "paths": ['
+    for n, route in enumerate(found.paths):
         steps = ",\n".join(step_text(route, i) for i in range(len(route)))
         yield f"{',' if n else ''}\n    [\n{steps}\n    ]"
-    yield "\n  ]\n}\n" if routes else "]\n}\n"
+    yield "\n  ]\n}\n" if found.paths else "]\n}\n"
 
 
 def total_to_dict(value: Total) -> dict[str, int | None]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 
 from timeline.dates.format import format_span
-from timeline.graph import ChainNode, Direction, via
+from timeline.graph import ChainNode, Direction, Routes, via
 from timeline.model import Event, Store
 from timeline.palette import style
 from timeline.render.styled import Styled, styled
@@ -134,19 +134,46 @@ def route_words(route: Sequence[str], store: Store, zone: tzinfo | None = None) 
     return shown
 
 
-def routes_words(
-    routes: Sequence[Sequence[str]], store: Store, zone: tzinfo | None, truncated: bool, most: int
-) -> Iterator[Styled]:
-    """Routes one after another, numbered when there are several, with a note
-    when only the first `most` are shown; one part at a time, so thousands of
-    routes are printed as they are made, never held whole."""
-    for n, route in enumerate(routes, start=1):
+def routes_words(found: Routes, store: Store, zone: tzinfo | None = None) -> Iterator[Styled]:
+    """Routes one after another, numbered ("Route 2 of 4 (3 steps)") when
+    there are several or the list was cut, with a note when it was; one part
+    at a time, so thousands of routes are printed as they are made, never held whole."""
+    count = len(found.paths)
+    numbered = count > 1 or found.truncated
+    of = _how_many(found)
+    for n, route in enumerate(found.paths, start=1):
         if n > 1:
             yield Styled()
-        if len(routes) > 1:
-            steps = len(route) - 1
-            yield styled(f"Route {n} of {len(routes)} ({steps} step{'' if steps == 1 else 's'})", "bold")
+        if numbered:
+            yield styled(f"Route {n:,} of {of} ({_steps(len(route) - 1)})", "bold")
         yield route_words(route, store, zone)
-    if truncated:
+    if found.truncated:
         yield Styled()
-        yield styled(f"Only the first {most} routes are shown; raise --max for more.", "dim")
+        yield styled(_cut_note(found), "dim")
+
+
+def _steps(steps: int) -> str:
+    return "1 step" if steps == 1 else f"{steps:,} steps"
+
+
+def _how_many(found: Routes) -> str:
+    """How many routes there are in all, as far as is known: "4", "more than
+    50" (a route past the limit was found), "at least 7" (the search stopped)."""
+    if found.total is not None:
+        return f"{found.total:,}"
+    return f"{'at least' if found.stopped else 'more than'} {len(found.paths):,}"
+
+
+def _cut_note(found: Routes) -> str:
+    """Why the list is cut short, and what to do about it."""
+    count, total = len(found.paths), found.total
+    if total is None:
+        shown = "the first route is" if count == 1 else f"the first {count:,} routes are"
+    elif count == 1:
+        shown = f"the first of {total:,} routes is"
+    else:
+        shown = f"the first {count:,} of {total:,} routes are"
+    if not found.stopped:
+        return f"Only {shown} shown; raise --max for more."
+    maybe = "" if total is not None else ", so there may be more"
+    return f"Only {shown} shown: the search stopped at its bound of work{maybe}."

@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
-from timeline.graph import ChainNode, Direction
+from timeline.graph import ChainNode, Direction, Routes
 from timeline.model import Event, Store
 from timeline.render.branches import (
     Branch,
@@ -70,17 +70,13 @@ def both_tree(
     return Group(_tree(both_branch(store, root, before, after, zone)))
 
 
-def routes_view(
-    routes: Sequence[Sequence[str]], store: Store, zone: tzinfo | None, truncated: bool, most: int
-) -> Group:
-    """Routes one after another, numbered when there are several, with a note
-    when only the first `most` are shown."""
-    return Group(*routes_parts(routes, store, zone, truncated, most))
+def routes_view(found: Routes, store: Store, zone: tzinfo | None = None) -> Group:
+    """Routes one after another, numbered when there are several or the list
+    was cut, with a note when it was (see render.branches.routes_words)."""
+    return Group(*routes_parts(found, store, zone))
 
 
-def routes_parts(
-    routes: Sequence[Sequence[str]], store: Store, zone: tzinfo | None, truncated: bool, most: int
-) -> Iterator[RenderableType]:
+def routes_parts(found: Routes, store: Store, zone: tzinfo | None = None) -> Iterator[RenderableType]:
     """`routes_view`'s parts one at a time, so thousands of routes are printed
     as they are drawn, never held whole."""
-    return (rich_text(part) for part in routes_words(routes, store, zone, truncated, most))
+    return (rich_text(part) for part in routes_words(found, store, zone))
