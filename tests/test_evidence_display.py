@@ -22,7 +22,9 @@ from timeline.store import open_store
 EVIDENCE = Path(__file__).parent / "fixtures" / "evidence.toml"
 
 SHOW_STRIKES = """\
-╭─ US strikes in Iraq and Syria ───────────────────────────────────────────────╮
+╭──────────────────────────────────────────────────────────────────────────────╮
+│ US strikes in Iraq and Syria                                                 │
+│                                                                              │
 │ Id         us-strikes-2024-02-02                                             │
 │ When       2 Feb 2024 19:00 +03 (Baghdad)                                    │
 │            reported as 11:00 -05:00                                          │
@@ -49,7 +51,9 @@ SHOW_STRIKES = """\
 """
 
 SHOW_TOWER = """\
-╭─ Drone attack on Tower 22 ───────────────────────────────────────────────────╮
+╭──────────────────────────────────────────────────────────────────────────────╮
+│ Drone attack on Tower 22                                                     │
+│                                                                              │
 │ Id         tower-22-attack                                                   │
 │ When       28 Jan 2024                                                       │
 │ Precision  day                                                               │
@@ -75,7 +79,9 @@ SHOW_TOWER = """\
 """
 
 SHOW_CAMPAIGN = """\
-╭─ Militia attacks on US bases ────────────────────────────────────────────────╮
+╭──────────────────────────────────────────────────────────────────────────────╮
+│ Militia attacks on US bases                                                  │
+│                                                                              │
 │ Id         militia-attacks-2023                                              │
 │ When       Oct 2023 – Feb 2024                                               │
 │ Precision  month                                                             │

@@ -21,8 +21,12 @@ Invoke = Callable[..., Result]
 HUB = Path(__file__).parent / "fixtures" / "hub.toml"
 ESCALATION = Path(__file__).parent / "fixtures" / "escalation.toml"
 
+#: The top of the panel an event is drawn in (80 columns), up to its title.
+TOP = "\u256d" + "\u2500" * 78 + "\u256e\n\u2502 "
+
 #: The links of an event with eleven, and a choice of two: numbers aligned past [9].
-HUB_LINKS = """\
+HUB_LINKS = (
+    """\
  [1] → effect  2 Jan 2020  Raid 1  (caused by, 1 day after)
  [2] → effect  3 Jan 2020  Raid 2  (caused by, 2 days after)
  [3] → effect  4 Jan 2020  Raid 3  (caused by, 3 days after)
@@ -37,7 +41,10 @@ HUB_LINKS = """\
 explore> Ids starting 'raid-1'
  [1] 11 Jan 2020  Raid 10  attack
  [2] 12 Jan 2020  Raid 11  attack
-explore> ╭─ Raid 11 """
+explore> """
+    + TOP
+    + "Raid 11 "
+)
 
 
 def session(mini_store: Path, start: str = "k1") -> Session:
@@ -160,9 +167,9 @@ def test_explore_ends_cleanly_at_end_of_input(invoke: Invoke, mini_store: Path, 
 def test_ids_jump_and_numbers_stay_aligned_past_nine(invoke: Invoke) -> None:
     result = invoke("--store", str(HUB), "explore", "raid-03", input="talk\nraid-1\n2\nq\n")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout.startswith("╭─ Raid 3 ")
+    assert result.stdout.startswith(TOP + "Raid 3 ")
     assert "[1] ← cause   1 Jan 2020  Talks break down  (caused by, 3 days before)\n" in result.stdout
-    assert "explore> ╭─ Talks break down " in result.stdout  # "talk": the only id starting so
+    assert "explore> " + TOP + "Talks break down " in result.stdout  # "talk": the only id starting so
     assert HUB_LINKS in result.stdout
 
 
@@ -322,12 +329,12 @@ def test_next_previous_and_around_stay_within_the_timeline() -> None:
 def test_the_line_mode_takes_the_filters(invoke: Invoke) -> None:
     result = invoke("--store", str(ESCALATION), "explore", "--from", "2023", "--line", input="p\nn\nq\n")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout.startswith("╭─ War begins ")  # the first event the filters keep
-    assert "explore> No earlier event.\nexplore> ╭─ Raid 1 " in result.stdout
+    assert result.stdout.startswith(TOP + "War begins ")  # the first event the filters keep
+    assert "explore> No earlier event.\nexplore> " + TOP + "Raid 1 " in result.stdout
     piped = invoke("--store", str(ESCALATION), "explore", "--to", "2019-03", input="q\n")
-    assert piped.stdout.startswith("╭─ Deal ends ")
+    assert piped.stdout.startswith(TOP + "Deal ends ")
     chosen = invoke("--store", str(ESCALATION), "explore", "raid-2", "--from", "2023", input="n\nn\n")
-    assert chosen.stdout.startswith("╭─ Raid 2 ")
+    assert chosen.stdout.startswith(TOP + "Raid 2 ")
     assert "explore> No later event.\n" in chosen.stdout
 
 
@@ -355,7 +362,7 @@ def test_an_empty_line_hints_and_one_link_is_named() -> None:
 def test_an_empty_line_does_not_redraw_the_event(invoke: Invoke) -> None:
     result = invoke("--store", str(ESCALATION), "explore", "rocket", input="\n\nq\n")
     assert result.exit_code == 0
-    assert result.stdout.count("╭─ Rocket lands ") == 1
+    assert result.stdout.count(TOP + "Rocket lands ") == 1
     assert result.stdout.endswith(f"{HINT}\nexplore> {HINT}\nexplore> {HINT}\nexplore> ")
 
 

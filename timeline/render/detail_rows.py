@@ -177,7 +177,7 @@ def detail_rows(
 
 
 def detail_title(event: Event) -> Styled:
-    """The event's title on one line, in bold."""
+    """The event's title as one line of text, in bold (a panel wraps it at words)."""
     return styled(one_line(event.title), "bold")
 
 
