@@ -21,6 +21,45 @@ def test_show_panel_on_an_80_column_terminal(invoke: Invoke, mini_store: Path) -
     assert result.stdout == EVENT_PANEL
 
 
+LONG_TITLE = """\
+schema = 1
+[[event]]
+id = "ballistic"
+title = "Iran fires ballistic missiles at Ain al-Asad and Erbil (Operation Martyr Soleimani)"
+kind = "missile-strike"
+start = "2020-01-08"
+sources = [{ title = "Seed" }]
+"""
+
+
+@pytest.mark.usefixtures("terminal")
+@pytest.mark.parametrize("width", [40, 80])
+def test_a_long_title_is_whole_at_any_width(invoke: Invoke, tmp_path: Path, width: int) -> None:
+    # rich cuts a panel's title at its top edge; the title is the body's first lines instead
+    store = tmp_path / "long.toml"
+    store.write_text(LONG_TITLE, encoding="utf-8")
+    result = invoke("--store", str(store), "show", "ballistic", env={"COLUMNS": str(width)})
+    assert result.exit_code == 0
+    head = {
+        40: [
+            "╭──────────────────────────────────────╮",
+            "│ Iran fires ballistic missiles at Ain │",
+            "│ al-Asad and Erbil (Operation Martyr  │",
+            "│ Soleimani)                           │",
+            "│                                      │",
+            "│ Id         ballistic                 │",
+        ],
+        80: [
+            "╭" + "─" * 78 + "╮",
+            "│ Iran fires ballistic missiles at Ain al-Asad and Erbil (Operation Martyr     │",
+            "│ Soleimani)" + " " * 67 + "│",
+            "│" + " " * 78 + "│",
+            "│ Id         ballistic" + " " * 57 + "│",
+        ],
+    }[width]
+    assert result.stdout.splitlines()[: len(head)] == head
+
+
 def test_show_accepts_a_unique_prefix_and_a_zone(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "show", "str", "--tz", "Asia/Baghdad")
     assert result.exit_code == 0

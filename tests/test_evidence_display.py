@@ -5,6 +5,7 @@ membership and local time."""
 from __future__ import annotations
 
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -14,15 +15,18 @@ from rich.console import Console
 from tests.conftest import Invoke
 from timeline.dates.format import local_date
 from timeline.explore import links
-from timeline.model import Role
+from timeline.model import Figure, Role
+from timeline.render.detail_rows import detail_rows
 from timeline.render.explore import links_view
-from timeline.render.words import account, actor_words, apart, link_words
+from timeline.render.words import account, actor_words, apart, figure_words, link_words
 from timeline.store import open_store
 
 EVIDENCE = Path(__file__).parent / "fixtures" / "evidence.toml"
 
 SHOW_STRIKES = """\
-╭─ US strikes in Iraq and Syria ───────────────────────────────────────────────╮
+╭──────────────────────────────────────────────────────────────────────────────╮
+│ US strikes in Iraq and Syria                                                 │
+│                                                                              │
 │ Id         us-strikes-2024-02-02                                             │
 │ When       2 Feb 2024 19:00 +03 (Baghdad)                                    │
 │            reported as 11:00 -05:00                                          │
@@ -34,22 +38,24 @@ SHOW_STRIKES = """\
 │ Targets    Kata'ib Hezbollah                                                 │
 │            Islamic Resistance in Iraq (suspected)                            │
 │ Killed     24+                                                               │
-│            25+ (Reuters: US strikes 85 targets)                              │
+│            25+ ([reuters])                                                   │
 │            24 (by Popular Mobilization Forces)                               │
 │ Injured    none recorded                                                     │
 │ Causes     tower-22-attack  28 Jan 2024  Drone attack on Tower 22            │
 │            (retaliation for, per United States [dod]; 5 days before)         │
 │ Effects    saidi-killing  7 Feb 2024  Drone strike kills a Kata'ib Hezbollah │
 │            commander  (caused by; 5 days after)                              │
-│ Sources    1. DoD statement on US strikes                                    │
+│ Sources    1. [dod] DoD statement on US strikes                              │
 │               https://example.org/dod                                        │
-│            2. Reuters: US strikes 85 targets                                 │
+│            2. [reuters] Reuters: US strikes 85 targets                       │
 │               https://example.org/reuters                                    │
 ╰──────────────────────────────────────────────────────────────────────────────╯
 """
 
 SHOW_TOWER = """\
-╭─ Drone attack on Tower 22 ───────────────────────────────────────────────────╮
+╭──────────────────────────────────────────────────────────────────────────────╮
+│ Drone attack on Tower 22                                                     │
+│                                                                              │
 │ Id         tower-22-attack                                                   │
 │ When       28 Jan 2024                                                       │
 │ Precision  day                                                               │
@@ -59,23 +65,25 @@ SHOW_TOWER = """\
 │ Targets    United States                                                     │
 │ Killed     3                                                                 │
 │ Injured    40+                                                               │
-│            40+ (Reuters: Three US soldiers killed in Jordan)                 │
+│            40+ ([reuters])                                                   │
 │            47 (by United States; Pentagon, 31 Jan)                           │
 │ Part of    militia-attacks-2023  Oct 2023 – Feb 2024  Militia attacks on US  │
 │            bases                                                             │
 │ Effects    kh-suspends-attacks  30 Jan 2024  Kata'ib Hezbollah suspends      │
-│            attacks  (in response to, per AP: Iraqi militia says it suspends  │
-│            attacks; 2 days after)                                            │
-│            us-strikes-2024-02-02  2 Feb 2024 19:00 +03:00  US strikes in     │
-│            Iraq and Syria  (retaliation for, per United States [dod]; 5 days │
+│            attacks  (in response to, per [ap of kh-suspends-attacks]; 2 days │
 │            after)                                                            │
-│ Sources    1. Reuters: Three US soldiers killed in Jordan                    │
+│            us-strikes-2024-02-02  2 Feb 2024 19:00 +03:00  US strikes in     │
+│            Iraq and Syria  (retaliation for, per United States [dod of       │
+│            us-strikes-2024-02-02]; 5 days after)                             │
+│ Sources    1. [reuters] Reuters: Three US soldiers killed in Jordan          │
 │               https://example.org/reuters                                    │
 ╰──────────────────────────────────────────────────────────────────────────────╯
 """
 
 SHOW_CAMPAIGN = """\
-╭─ Militia attacks on US bases ────────────────────────────────────────────────╮
+╭──────────────────────────────────────────────────────────────────────────────╮
+│ Militia attacks on US bases                                                  │
+│                                                                              │
 │ Id         militia-attacks-2023                                              │
 │ When       Oct 2023 – Feb 2024                                               │
 │ Precision  month                                                             │
@@ -243,12 +251,52 @@ def test_words() -> None:
         == "retaliation for, per United States [dod]"
     )
     suspends = store.by_id["kh-suspends-attacks"]
-    assert link_words(suspends.link("tower-22-attack"), suspends, store) == (
-        "in response to, per AP: Iraqi militia says it suspends attacks"
+    assert link_words(suspends.link("tower-22-attack"), suspends, store) == "in response to, per [ap]"
+    # on another event's page (its Effects), the source is marked as this event's
+    assert link_words(suspends.link("tower-22-attack"), suspends, store, here=False) == (
+        "in response to, per [ap of kh-suspends-attacks]"
+    )
+    assert link_words(strikes.link("tower-22-attack"), strikes, store, here=False) == (
+        "retaliation for, per United States [dod of us-strikes-2024-02-02]"
+    )
+    # figures cite their source by id, as accounts do; the title is in the Sources list
+    assert [figure_words(f, store) for f in strikes.killed.reports] == [  # type: ignore[union-attr]
+        "25+ ([reuters])",
+        "24 (by Popular Mobilization Forces)",
+    ]
+    assert [figure_words(f, store) for f in tower.injured.reports] == [  # type: ignore[union-attr]
+        "40+ ([reuters])",
+        "47 (by United States; Pentagon, 31 Jan)",
+    ]
+    assert figure_words(Figure(6, 6, by="us", source="dod", note="4 US, 2 Iraqi"), store) == (
+        "6 (by United States [dod]; 4 US, 2 Iraqi)"
     )
     assert apart(tower.start, strikes.start) == "5 days after"
     assert apart(strikes.start, tower.start) == "5 days before"
     assert local_date(strikes.start, strikes.zone) == "2 Feb 2024 19:00 +03 (Baghdad)"
+
+
+#: A source cited on a `show` page: "[dod]", or another event's "[dod of us-strikes]".
+CITED = re.compile(r"\[([\w.-]+)(?: of ([\w.-]+))?\]")
+
+
+@pytest.mark.parametrize("path", sorted(EVIDENCE.parent.glob("*.toml")), ids=lambda p: p.name)
+def test_every_source_cited_on_a_page_can_be_traced(path: Path) -> None:
+    """Each [id] in the rows of `show` names a source the page lists as
+    "N. [id] title"; each [id of other], a source `show other` lists."""
+    store = open_store(path)
+    for event in store.events:
+        rows = dict(detail_rows(event, store))
+        listed = re.findall(r"^\d+\. \[([^\]]+)\] ", rows["Sources"].plain, re.M)
+        assert listed == [s.id for s in event.sources if s.id]
+        for label in ("Actors", "Targets", "Killed", "Injured", "Causes", "Effects"):
+            if label not in rows:
+                continue
+            for source, other in CITED.findall(rows[label].plain):
+                owner = store.by_id[other] if other else event
+                assert source in [s.id for s in owner.sources], (event.id, label, source, other)
+                if label != "Effects":
+                    assert not other, (event.id, label)  # this event's own claims cite its own sources
 
 
 def test_explore_links_show_types_and_membership() -> None:

@@ -34,10 +34,13 @@ HUB_LINKS = """\
  [9] → effect  10 Jan 2020  Raid 9  (caused by, 9 days after)
 [10] → effect  11 Jan 2020  Raid 10  (caused by, 10 days after)
 [11] → effect  12 Jan 2020  Raid 11  (caused by, 11 days after)
-explore> Ids starting 'raid-1'
+explore> raid-1
+Ids starting 'raid-1'
  [1] 11 Jan 2020  Raid 10  attack
  [2] 12 Jan 2020  Raid 11  attack
-explore> ╭─ Raid 11 """
+explore> 2
+Raid 11
+"""
 
 
 def session(mini_store: Path, start: str = "k1") -> Session:
@@ -160,9 +163,9 @@ def test_explore_ends_cleanly_at_end_of_input(invoke: Invoke, mini_store: Path, 
 def test_ids_jump_and_numbers_stay_aligned_past_nine(invoke: Invoke) -> None:
     result = invoke("--store", str(HUB), "explore", "raid-03", input="talk\nraid-1\n2\nq\n")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout.startswith("╭─ Raid 3 ")
+    assert result.stdout.startswith("Raid 3\n\nId ")
     assert "[1] ← cause   1 Jan 2020  Talks break down  (caused by, 3 days before)\n" in result.stdout
-    assert "explore> ╭─ Talks break down " in result.stdout  # "talk": the only id starting so
+    assert "explore> talk\nTalks break down\n" in result.stdout  # "talk": the only id starting so
     assert HUB_LINKS in result.stdout
 
 
@@ -322,13 +325,13 @@ def test_next_previous_and_around_stay_within_the_timeline() -> None:
 def test_the_line_mode_takes_the_filters(invoke: Invoke) -> None:
     result = invoke("--store", str(ESCALATION), "explore", "--from", "2023", "--line", input="p\nn\nq\n")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout.startswith("╭─ War begins ")  # the first event the filters keep
-    assert "explore> No earlier event.\nexplore> ╭─ Raid 1 " in result.stdout
+    assert result.stdout.startswith("War begins\n")  # the first event the filters keep
+    assert "explore> p\nNo earlier event.\nexplore> n\nRaid 1\n" in result.stdout
     piped = invoke("--store", str(ESCALATION), "explore", "--to", "2019-03", input="q\n")
-    assert piped.stdout.startswith("╭─ Deal ends ")
+    assert piped.stdout.startswith("Deal ends\n")
     chosen = invoke("--store", str(ESCALATION), "explore", "raid-2", "--from", "2023", input="n\nn\n")
-    assert chosen.stdout.startswith("╭─ Raid 2 ")
-    assert "explore> No later event.\n" in chosen.stdout
+    assert chosen.stdout.startswith("Raid 2\n")
+    assert "explore> n\nNo later event.\n" in chosen.stdout
 
 
 def test_filters_that_keep_nothing_or_cannot_be_read(invoke: Invoke) -> None:
@@ -355,13 +358,14 @@ def test_an_empty_line_hints_and_one_link_is_named() -> None:
 def test_an_empty_line_does_not_redraw_the_event(invoke: Invoke) -> None:
     result = invoke("--store", str(ESCALATION), "explore", "rocket", input="\n\nq\n")
     assert result.exit_code == 0
-    assert result.stdout.count("╭─ Rocket lands ") == 1
-    assert result.stdout.endswith(f"{HINT}\nexplore> {HINT}\nexplore> {HINT}\nexplore> ")
+    assert result.stdout.count("\nId         rocket\n") == 1
+    assert result.stdout.endswith(f"{HINT}\nexplore>\n{HINT}\nexplore>\n{HINT}\nexplore> q\n")
 
 
 # --- wrapping: at word boundaries, under the text ---------------------------
 
 
+@pytest.mark.usefixtures("terminal")
 def test_lists_and_help_wrap_under_their_text(invoke: Invoke) -> None:
     result = invoke("--store", str(ESCALATION), "explore", "crisis", input="?\nl\n", env={"COLUMNS": "40"})
     assert result.exit_code == 0
@@ -374,21 +378,23 @@ def test_lists_and_help_wrap_under_their_text(invoke: Invoke) -> None:
         "              (has part, 14 days after)\n"
     ) in out
     assert (
-        "explore>   1, 2, ...  follow the numbered cause,\n"  # piped: after the prompt
+        "explore> ?\n"  # no terminal echoes what was read: the prompt and it
+        "  1, 2, ...  follow the numbered cause,\n"
         "             effect, whole or part (or\n"
         "             pick from a list just\n"
         "             shown)\n"
         "  ID         go to the event with this\n"
     ) in out
     assert (
-        "explore> Events around this one\n"
+        "explore> l\n"
+        "Events around this one\n"
         " [1] 8 May 2018  Deal ends  political\n"
         " [2] 1 Feb 2019  A statement nothing\n"
         "     follows  statement\n"
         "▶[3] 5 May 2019 – 2021  Gulf crisis\n"
         "     background\n"
     ) in out
-    assert all(len(line.removeprefix("explore> ")) <= 40 for line in out.splitlines())
+    assert all(len(line) <= 40 for line in out.splitlines())
 
 
 def test_a_word_wider_than_the_line_is_folded_not_lost() -> None:
@@ -402,3 +408,46 @@ def test_a_word_wider_than_the_line_is_folded_not_lost() -> None:
     assert shown.plain == (" [1] → effect  x-aaaaaaaaaaaaaaa\n               aaaaaaaaaaaaaaa\nplain line\n")
     narrow = hanging(Text(" [1] → effect  a few words"), Console(width=24))
     assert narrow.plain == " [1] → effect  a few\nwords\n"  # a lead past half the width: no indent
+
+
+# --- piped: what piped `show` prints, and a transcript ----------------------
+
+LONG_URL = "https://example.org/" + "a-very-long-path/" * 6 + "report.html"
+PIPED_STORE = f"""\
+schema = 1
+[[event]]
+id = "raid"
+title = "A raid on a base whose title is longer than forty columns"
+kind = "attack"
+start = "2020-01-02"
+causes = ["talks"]
+sources = [{{ title = "A report", url = "{LONG_URL}" }}]
+
+[[event]]
+id = "talks"
+title = "Talks break down"
+kind = "political"
+start = "2020-01-01"
+sources = [{{ title = "Seed" }}]
+"""
+
+
+def test_piped_the_line_mode_prints_what_piped_show_prints(invoke: Invoke, tmp_path: Path) -> None:
+    store = tmp_path / "piped.toml"
+    store.write_text(PIPED_STORE, encoding="utf-8")
+    narrow = {"COLUMNS": "40"}  # piped output is never wrapped, whatever COLUMNS says
+    shown = invoke("--store", str(store), "show", "raid", env=narrow).stdout
+    walked = invoke("--store", str(store), "explore", "raid", "--line", input="1\nq\n", env=narrow)
+    assert (walked.exit_code, walked.stderr) == (0, "")
+    talks = invoke("--store", str(store), "show", "talks", env=narrow).stdout
+    assert walked.stdout == (
+        shown
+        + "[1] ← cause   1 Jan 2020  Talks break down  (caused by, 1 day before)\n"
+        + f"{HINT}\n"
+        + "explore> 1\n"  # the prompt and what was read, on a line of their own
+        + talks
+        + "[1] → effect  2 Jan 2020  A raid on a base whose title is longer than forty columns"
+        + "  (caused by, 1 day after)\n"
+        + "explore> q\n"
+    )
+    assert f"              {LONG_URL}\n" in walked.stdout  # whole, on one line

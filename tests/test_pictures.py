@@ -270,3 +270,65 @@ def test_chart_empty_and_errors(invoke: Invoke, mini_store: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, "No injured to draw (no figure above 0).\n")
     result = invoke("--store", str(mini_store), "chart", "--by", "deaths")
     assert result.exit_code == 2
+
+
+def _narrow_store(path: Path) -> Path:
+    """Two years of small attacks, one a month, and five larger events, two of
+    them in January 2020 and two in March: at 40 columns a bar is one cell."""
+    larger = [
+        ("dec", "2019-12-29", 25, "airstrike"),
+        ("jan-a", "2020-01-03", 10, "killing"),
+        ("jan-b", "2020-01-08", 176, "missile-strike"),
+        ("mar-a", "2020-03-11", 3, "attack"),
+        ("mar-b", "2020-03-13", 6, "airstrike"),
+    ]
+    monthly = [(f"m{y}-{m:02d}", f"{y}-{m:02d}-20", 1, "attack") for y in (2019, 2020) for m in range(1, 13)]
+    path.write_text(
+        "schema = 1\n\n"
+        + "".join(
+            f'[[event]]\nid = "{ident}"\ntitle = "Event {ident}"\nkind = "{kind}"\nstart = "{start}"\n'
+            f'killed = {killed}\nsources = [{{ title = "Seed" }}]\n\n'
+            for ident, start, killed, kind in larger + monthly
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+CHART_NARROW = """\
+Killed (lower bounds) per month, 2019 to
+2020
+                187
+26 ┤           ^!
+   │           ^/
+   │           ^!
+   │           ^!
+   │           ^!
+   │           ^! ^
+   │           ^! ^
+   │###########^!###########
+ 0 ┼┴┴┴┴┴┴┴┴┴┴┴┴┴┴┴┴┴┴┴┴┴┴┴┴
+    J M M J S N J M M J S N
+    2019        2020
+               AB D
+                C E
+A  29 Dec 2019  Event dec  (killed 25)
+B  3 Jan 2020  Event jan-a  (killed 10)
+C  8 Jan 2020  Event jan-b  (killed 176)
+D  11 Mar 2020  Event mar-a  (killed 3)
+E  13 Mar 2020  Event mar-b  (killed 6)
+# attack  ^ airstrike  ! missile-strike
+* killing
+/ 1 bar over 26 cut short, its value
+above
+"""
+
+
+def test_labels_stay_under_their_own_bar_at_any_width(invoke: Invoke, tmp_path: Path) -> None:
+    """At 40 columns a bar is one cell wide: C (8 Jan) and E (13 Mar) go on a
+    line below B and D, under January and March, not under February and April."""
+    store = _narrow_store(tmp_path / "narrow.toml")
+    result = invoke("--store", str(store), "chart", "--from", "2019", "--to", "2020", "--by", "killed",
+                    env={"COLUMNS": "40"})  # fmt: skip
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == CHART_NARROW

@@ -145,7 +145,9 @@ K-1 Air Base, Iraq · killed 1 · injured 6 · 1 cause, 1 effect
 """  # noqa: W291
 
 EVENT_PANEL = """\
-╭─ US strikes on Kata'ib Hezbollah ────────────────────────────────────────────╮
+╭──────────────────────────────────────────────────────────────────────────────╮
+│ US strikes on Kata'ib Hezbollah                                              │
+│                                                                              │
 │ Id         strikes                                                           │
 │ When       29 Dec 2019 19:00 +03 (Baghdad)                                   │
 │            reported as 11:00 -05:00                                          │

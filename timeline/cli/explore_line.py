@@ -1,10 +1,13 @@
 """`explore`'s line mode: the event as `show` draws it, its links numbered, and
 a prompt, with line editing, history and Tab completion of ids and commands
-on a terminal (see `line_editing`)."""
+on a terminal (see `line_editing`). Piped, it prints what piped `show` and
+the other text views print, on lines that never wrap, and a transcript:
+each line read after the prompt, on a line of its own."""
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from datetime import tzinfo
 from typing import TYPE_CHECKING
@@ -29,24 +32,31 @@ def run(
     zone: tzinfo | None,
     color: str = "auto",
     timeline: Sequence[Event] | None = None,
+    *,
+    piped: bool = False,
+    plain: bool = False,
+    zone_name: str | None = None,
 ) -> None:
     """Walk from `start` until the user leaves (q, end of input, Ctrl-C);
     `color` is --color's auto, always or never; n, p and l move among the
-    events of `timeline` (the filtered ones), by default all."""
+    events of `timeline` (the filtered ones), by default all. `piped`: stdout
+    is no terminal, so nothing is wrapped; `plain`: events are written as
+    piped `show` writes them (cli.screen.plain_text); `zone_name`, --tz."""
     from rich.text import Text
 
+    from timeline.cli.event_view import print_event
     from timeline.cli.line_editing import start as line_editing
     from timeline.explore import HINT, Reply, Session, links
     from timeline.render.console import make_console
-    from timeline.render.detail import event_panel
     from timeline.render.explore import choices_view, links_view
 
     session = Session(store, start, timeline)
-    console = make_console(color=color)
+    console = make_console(color=color, unwrapped=piped)
+    interactive = _interactive()
 
     def show(reply: Reply) -> None:
         if reply.kind == "event" and reply.event is not None:
-            console.print(event_panel(reply.event, store, zone))
+            print_event(None if plain else console, reply.event, store, zone, zone_name)
             console.print(hanging(links_view(reply.event, links(store, reply.event), zone), console), end="")
         elif reply.kind == "choices":
             console.print(hanging(choices_view(reply.title, reply.events, session.current), console), end="")
@@ -61,10 +71,14 @@ def run(
         console.print(HINT, style="dim")
         while True:
             try:
-                typed = input(PROMPT)
+                typed = input(PROMPT if interactive else "")
             except (EOFError, KeyboardInterrupt):
-                console.print()
+                if interactive:
+                    console.print()
                 return
+            if not interactive:
+                # no terminal echoes the line read: the prompt and it on a line of their own
+                console.print(f"{PROMPT}{typed}".rstrip())
             reply = session.handle(typed)
             if reply.kind == "quit":
                 return
@@ -72,6 +86,15 @@ def run(
     finally:
         if save_history is not None:
             save_history()
+
+
+def _interactive() -> bool:
+    """Whether a person types at a terminal and sees its echo there: both
+    stdin and stdout terminals."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def hanging(shown: Text, console: Console) -> Text:

@@ -100,4 +100,7 @@ def explore(
 
         first = timeline[0] if timeline else escalation_start(store)
     assert first is not None  # the store has events
-    line_mode(store, first, zone, color=state(ctx).color, timeline=timeline)
+    from timeline.cli.screen import piped, plain_text
+
+    line_mode(store, first, zone, color=state(ctx).color, timeline=timeline, piped=piped(),
+              plain=plain_text(ctx), zone_name=tz)  # fmt: skip

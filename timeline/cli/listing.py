@@ -190,24 +190,11 @@ def show(
         # that loads as a store, its links to other events kept as outside.
         write(store_json(store, [event]))
         return
+    from timeline.cli.event_view import print_event
     from timeline.cli.screen import plain_text, screen
 
     if plain_text(ctx):
-        from timeline.render.plain_views import detail_text
-
-        write(detail_text(event, store, zone_option(tz), tz))
+        print_event(None, event, store, zone_option(tz), tz)
         return
-    from timeline.render.console import unwrapped
-    from timeline.render.detail import event_panel, urls_fit
-
     with screen(ctx) as console:
-        framed = not unwrapped(console)
-        below = framed and not urls_fit(event, store, console.width)
-        console.print(event_panel(event, store, zone_option(tz), framed=framed, urls=not below, zone_name=tz))
-        if below:
-            from timeline.render.detail_rows import source_links
-
-            # a panel would fold a URL wider than it: below the frame, each URL on
-            # a line of its own, whole (the terminal may wrap it, but never splits it)
-            for link in source_links(event):
-                console.print(link, soft_wrap=True)
+        print_event(console, event, store, zone_option(tz), tz)

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+def piped() -> bool:
+    """Whether stdout is no terminal: views go out unwrapped and unpaged."""
+    return not stdout_is_terminal()
+
+
 def plain_text(ctx: typer.Context) -> bool:
     """Whether a text view goes out as plain text (render.plain_views, no
     rich): piped, unless colour is asked for with --color always, or with

@@ -88,17 +88,30 @@ def chart_view(
     if chart.unit is not Unit.YEAR:
         out.append(_labels(chart, axis_width, span, _period_name))
     out.append(_labels(chart, axis_width, span, _year_name))
-    marks = [" "] * (axis_width + span * len(chart.columns))
-    for mark, _event, index in chart.labelled:
-        position = axis_width + index * span
-        while position < len(marks) and marks[position] != " ":
-            position += 1
-        if position < len(marks):
-            marks[position] = mark
-    if chart.labelled:
-        out.append("".join(marks).rstrip() + "\n")
+    out.append(_marks(chart, axis_width, span, bar))
     out.append_text(_legends(chart, plain, width))
     return out
+
+
+def _marks(chart: Layout, axis_width: int, span: int, bar: int) -> str:
+    """The A-E labels of the largest events, each under its own bar: in the
+    first free cell of its bar's width, on the first line with one, so that
+    labels of one column too narrow for them all go on lines below rather
+    than under the next columns."""
+    lines: list[list[str]] = []
+    for mark, _event, index in chart.labelled:
+        start = axis_width + index * span
+        cells = range(start, start + bar)
+        for line in lines:
+            free = [cell for cell in cells if line[cell] == " "]
+            if free:
+                line[free[0]] = mark
+                break
+        else:
+            line = [" "] * (axis_width + span * len(chart.columns))
+            line[start] = mark
+            lines.append(line)
+    return "".join("".join(line).rstrip() + "\n" for line in lines)
 
 
 def _bar(column: Column, chart: Layout, height: int) -> list[str]:

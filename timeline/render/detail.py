@@ -24,9 +24,12 @@ def event_panel(
     urls: bool = True,
     zone_name: str | None = None,
 ) -> RenderableType:
-    """Everything known about one event: in a panel titled by the event, or
-    (not `framed`: piped, on lines that never wrap) the title on a line of its
-    own. The summary is re-flowed as paragraphs, never wrapped twice. Without
+    """Everything known about one event: its title (in bold), summary and
+    rows, in a panel, or (not `framed`: piped, on lines that never wrap)
+    unframed. The title is the body's first line, wrapped at words like the
+    rest, never the panel's top edge: rich cuts a title wider than the frame,
+    and the title is printed nowhere else. The summary is re-flowed as
+    paragraphs, never wrapped twice. Without
     `urls` the sources' URLs are left out, for the caller to print whole
     (render.detail_rows.source_links): a panel folds a word wider than itself."""
     grid = Table.grid(padding=(0, 2))
@@ -38,10 +41,8 @@ def event_panel(
     summary = detail_summary(event)
     if summary is not None:
         body = [rich_text(summary), Text(), grid]
-    title = rich_text(detail_title(event))
-    if not framed:
-        return Group(title, Text(), *body)
-    return Panel(Group(*body), title=title, title_align="left")
+    shown = Group(rich_text(detail_title(event)), Text(), *body)
+    return Panel(shown) if framed else shown
 
 
 def urls_fit(event: Event, store: Store, width: int) -> bool:

@@ -24,7 +24,7 @@ from timeline.render.words import (
 from timeline.text import one_line, reflow
 
 
-def _count(count: Count | None, event: Event, store: Store) -> Styled:
+def _count(count: Count | None, store: Store) -> Styled:
     """The derived range (with its breakdown), then each reported figure."""
     if count is None:
         return styled("none recorded", "dim")  # the words of stats and the explorer too
@@ -34,20 +34,22 @@ def _count(count: Count | None, event: Event, store: Store) -> Styled:
         shown.add(f" ({parts})")
     for figure in count.reports:
         shown.add("\n")
-        shown.nest(styled(figure_words(figure, event, store)))
+        shown.nest(styled(figure_words(figure, store)))
     return shown
 
 
 def _linked(ids: tuple[str, ...], store: Store, event: Event, causes: bool) -> Styled:
     """Causes (or effects), each with its typed link and the time between:
-    "k1  27 Dec 2019  Rocket attack  (retaliation for, per United States; 2 days before)"."""
+    "k1  27 Dec 2019  Rocket attack  (retaliation for, per United States [dod]; 2 days before)".
+    A cause's link is this event's, its source in the Sources below; an
+    effect's is the other event's, its source marked so (render.words.link_words)."""
     lines = Styled()
     for n, ident in enumerate(ids):
         other = _event_line(lines, n, ident, store, lambda e: format_date(e.start))
         if other is None:
             continue
         link = event.link(ident) if causes else other.link(event.id)
-        said = link_words(link, event if causes else other, store)
+        said = link_words(link, event if causes else other, store, here=causes)
         lines.nest(styled(f"  ({said}; {apart(event.start, other.start)})", "dim"))
         _mark_outside(lines, ident, store)
     return lines
@@ -119,13 +121,16 @@ def _places(event: Event) -> Styled:
 
 
 def _sources(event: Event, urls: bool) -> Styled:
-    """The sources, numbered, each URL (unless left to `source_links`) on the
-    line below its title."""
+    """The sources, numbered, each with the id that accounts, figures and
+    causes cite it by ("3. [dod] UPI via ..."), each URL (unless left to
+    `source_links`) on the line below its title."""
     return joined(
         "\n",
         [
             styled(
-                f"{n}. {s.title}"
+                f"{n}. "
+                + (f"[{s.id}] " if s.id else "")
+                + s.title
                 + (f" ({s.note})" if s.note else "")
                 + (f"\n   {s.url}" if s.url and urls else "")
             )
@@ -158,8 +163,8 @@ def detail_rows(
         rows.append(("Actors", _actors(event, event.actors, "actor", store)))
     if event.targets:
         rows.append(("Targets", _actors(event, event.targets, "target", store)))
-    rows.append(("Killed", _count(event.killed, event, store)))
-    rows.append(("Injured", _count(event.injured, event, store)))
+    rows.append(("Killed", _count(event.killed, store)))
+    rows.append(("Injured", _count(event.injured, store)))
     if event.part_of:
         rows.append(("Part of", _members(event.part_of, store)))
     parts = store.all_parts(event.id)
@@ -177,7 +182,7 @@ def detail_rows(
 
 
 def detail_title(event: Event) -> Styled:
-    """The event's title on one line, in bold."""
+    """The event's title as one line of text, in bold (a panel wraps it at words)."""
     return styled(one_line(event.title), "bold")
 
 

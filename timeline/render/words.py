@@ -42,9 +42,7 @@ def account(role: Role, store: Store) -> str:
     words = role.status
     if role.by is not None and role.status != "claimed":
         words += f" by {store.actor_name(role.by)}"
-    if role.source is not None:
-        words += f" [{role.source}]"
-    return words
+    return words + cited(role.source)
 
 
 def actor_words(event: Event, actor_id: str, side: str, store: Store) -> str:
@@ -57,29 +55,41 @@ def actor_words(event: Event, actor_id: str, side: str, store: Store) -> str:
     return f"{name} ({'; '.join(account(r, store) for r in roles)})"
 
 
-def figure_words(figure: Figure, event: Event, store: Store) -> str:
-    """One reported figure with who gave it: "24 (by Popular Mobilization
-    Forces)", "25+ (Reuters: ...)", a short note after them."""
+def cited(source: str | None, on: Event | None = None) -> str:
+    """A source id as `show` cites it: " [dod]", the id its Sources list
+    prints before the title; a source of another event (`on`, a link's
+    source shown on this event's page) names that event, whose `show` lists
+    it: " [justearth of us-strikes-2024-02-02]"; "" for none."""
+    if source is None:
+        return ""
+    return f" [{source}]" if on is None else f" [{source} of {on.id}]"
+
+
+def figure_words(figure: Figure, store: Store) -> str:
+    """One reported figure with who gave it and where, cited as accounts
+    are: "24 (by Popular Mobilization Forces)", "6 ([dod]; 4 US service
+    members, 2 Iraqi)", a short note last."""
     givers = []
     if figure.by is not None:
-        givers.append(f"by {store.actor_name(figure.by)}")
-    if figure.source is not None:
-        givers.append(one_line(event.source_title(figure.source) or figure.source))
+        givers.append(f"by {store.actor_name(figure.by)}{cited(figure.source)}")
+    elif figure.source is not None:
+        givers.append(cited(figure.source).lstrip())
     if figure.note and len(figure.note) <= SHORT_NOTE:
         givers.append(one_line(figure.note))
     return f"{figure} ({'; '.join(givers)})" if givers else str(figure)
 
 
-def link_words(link: Link, event: Event, store: Store) -> str:
-    """A typed cause as stated on the later event: "retaliation for, per
-    United States", "in response to, per <source title>", "caused by"."""
+def link_words(link: Link, event: Event, store: Store, here: bool = True) -> str:
+    """A typed cause as stated on the later event `event`: "retaliation for,
+    per United States [dod]", "in response to, per [reuters]", "caused by".
+    Unless `here` (the page shows `event`'s sources), its source is marked as
+    `event`'s: "per United States [justearth of us-strikes-2024-02-02]"."""
     words = LINK_TYPES.get(link.type, link.type)
+    source = cited(link.source, None if here else event)
     if link.by is not None:
-        words += f", per {one_line(store.actor_name(link.by))}"
-        if link.source is not None:
-            words += f" [{link.source}]"
+        words += f", per {one_line(store.actor_name(link.by))}{source}"
     elif link.source is not None:
-        words += f", per {one_line(event.source_title(link.source) or link.source)}"
+        words += f", per{source}"
     return words
 
 

@@ -50,9 +50,13 @@ class Row:
     words: str | None = None
 
 
-def edge_words(store: Store, parent: Event, child: Event, direction: Direction) -> str:
+def edge_words(
+    store: Store, parent: Event, child: Event, direction: Direction, shown: str | None = None
+) -> str:
     """How `child`, reached from `parent`, is linked to it, and when: the typed
-    link as `show` words it, or membership ("part of", "has part")."""
+    link as `show` words it, or membership ("part of", "has part"). A link's
+    source is cited by id as it is in the event pane (showing event `shown`),
+    and marked as its event's when that is another."""
     joined = via(store, parent.id, child.id, direction)
     if joined in (PART, WHOLE):
         # Read from the event that records the membership, as a typed link is
@@ -60,7 +64,7 @@ def edge_words(store: Store, parent: Event, child: Event, direction: Direction) 
         said = relation(PART)
     else:
         later, earlier = (child, parent) if direction is Direction.EFFECTS else (parent, child)
-        said = link_words(later.link(earlier.id), later, store)
+        said = link_words(later.link(earlier.id), later, store, here=later.id == shown)
     # One line whatever the words hold: the pane draws a row per link.
     return one_line(f"{said}; {apart(parent.start, child.start)}")
 
@@ -158,7 +162,9 @@ class ChainPane(StripView, can_focus=True):
             label.append_text(event_text(other, self.zone, arrow, self.room - len(label) - len(more)))
             label.append(more, style="dim")
             inner = guide + ("  " if last else "\u2502 ")
-            rows.append(Row(label, node.event_id, inner, edge_words(self.store, above, other, direction)))
+            rows.append(
+                Row(label, node.event_id, inner, edge_words(self.store, above, other, direction, event.id))
+            )
             kids = node.children
             stack.extend((c, other, inner, n == len(kids) - 1) for n, c in reversed(list(enumerate(kids))))
         return rows
