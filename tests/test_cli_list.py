@@ -64,11 +64,22 @@ def test_date_ranges(invoke: Invoke, mini_store: Path, args: list[str], expected
         (["--search", "rockets"], ["k1"]),
         (["--search", "hezbollah brigades"], ["campaign", "k1", "strikes", "embassy"]),
         (["--search", "qa'im"], ["strikes"]),
+        # Typographic quotes and apostrophes, as pasted, are read as ASCII ones, on both sides.
+        (["--search", "qa\u2019im"], ["strikes"]),
+        (["--search", "QA\u02bcIM"], ["strikes"]),
+        (["--actor", "Kata\u2019ib Hezbollah", "--kind", "airstrike"], ["strikes"]),
         (["--search", "zzz"], []),
     ],
 )
 def test_filters_combine(invoke: Invoke, mini_store: Path, args: list[str], expected: list[str]) -> None:
     assert ids(invoke, mini_store, *args) == expected
+
+
+def test_search_folds_typographic_quotes_in_the_store_too(invoke: Invoke, mini_store: Path) -> None:
+    curly = mini_store.read_text(encoding="utf-8").replace("strikes on Kata'ib", "strikes on Kata\u2019ib")
+    mini_store.write_text(curly, encoding="utf-8")
+    assert ids(invoke, mini_store, "--search", "strikes on kata'ib") == ["strikes"]
+    assert ids(invoke, mini_store, "--search", "strikes on kata\u2018ib") == ["strikes"]
 
 
 @pytest.mark.parametrize(
