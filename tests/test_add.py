@@ -206,7 +206,7 @@ PROMPTS = (
     "Source URL (http:// or https://): "
     "  the source URL is required\n"
     "Source URL (http:// or https://): "
-    "  'news' is not an http:// or https:// address; try again\n"
+    "  'news' is not an http:// or https:// address without spaces; try again\n"
     "Source URL (http:// or https://): Source note (e.g. a page or reference number; optional): "
 )
 
@@ -377,7 +377,9 @@ def test_a_source_without_a_url_is_refused(invoke: Invoke, store_file: Path) -> 
     assert store_file.read_bytes() == before
 
 
-@pytest.mark.parametrize("url", ["ftp://example.org/r", "example.org/r", "https://", "http://[", "  "])
+@pytest.mark.parametrize(
+    "url", ["ftp://example.org/r", "example.org/r", "https://", "http://[", "  ", "https://example.org/a b"]
+)
 def test_a_source_url_must_be_http_or_https(invoke: Invoke, store_file: Path, url: str) -> None:
     before = store_file.read_bytes()
     args = [*GOOD]
@@ -387,7 +389,7 @@ def test_a_source_url_must_be_http_or_https(invoke: Invoke, store_file: Path, ur
     expected = (
         "error: missing --source-url (or use -i to be asked)\n"
         if not url.strip()
-        else f"error: --source-url: {url!r} is not an http:// or https:// address\n"
+        else f"error: --source-url: {url!r} is not an http:// or https:// address without spaces\n"
     )
     assert result.stderr == expected
     assert store_file.read_bytes() == before

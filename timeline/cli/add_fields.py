@@ -188,16 +188,12 @@ def _each(one: Callable[[str], str]) -> Reader:
 def _url(store: Store) -> Reader:
     """An http or https address: `check` wants every event to have a source
     with one, so add never writes an event it would then fault."""
-    from urllib.parse import urlsplit
+    from timeline.urls import is_web_url
 
     def read(text: str) -> str:
         address = text.strip()
-        try:
-            parts = urlsplit(address)
-        except ValueError:  # "http://[" and the like
-            parts = None
-        if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"{address[:80]!r} is not an http:// or https:// address")
+        if not is_web_url(address):
+            raise ValueError(f"{address[:80]!r} is not an http:// or https:// address without spaces")
         return address
 
     return read
