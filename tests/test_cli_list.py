@@ -82,6 +82,18 @@ def test_search_folds_typographic_quotes_in_the_store_too(invoke: Invoke, mini_s
     assert ids(invoke, mini_store, "--search", "strikes on kata\u2018ib") == ["strikes"]
 
 
+def test_a_country_the_store_has_comes_before_a_short_name(invoke: Invoke, mini_store: Path) -> None:
+    # A store whose events say "US" finds them by it: the alias (United States) is only a fallback.
+    text = mini_store.read_text(encoding="utf-8").replace('country = "Syria"', 'country = "US"')
+    mini_store.write_text(text, encoding="utf-8")
+    assert ids(invoke, mini_store, "--country", "us") == ["strikes"]
+    result = invoke("--store", str(mini_store), "list", "--country", "USA")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --country: no event is in 'USA' (United States)\n",
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [

@@ -343,22 +343,44 @@ def _actor_hint(store: Store, text: str) -> str:
     return did_you_mean(text, list(shown.values())[:3], cutoff=0.0)
 
 
+def store_country(store: Store, text: str) -> str | None:
+    """The country as the store's events spell it: one of theirs in any case,
+    else by a common short name (US, USA, UK, UAE: COUNTRY_ALIASES); None when
+    no event is in it. A country the store really has comes first, so a store
+    whose events are in "US" (or "UK") finds them by that name."""
+    known = countries(store)
+    typed = text.strip().casefold()
+    if typed in known:
+        return known[typed]
+    full = COUNTRY_ALIASES.get(typed)
+    return known.get(full.casefold()) if full is not None else None
+
+
+def countries(store: Store) -> dict[str, str]:
+    """The countries of the store's events, by their case-folded name."""
+    return {loc.country.casefold(): loc.country for e in store.events for loc in e.locations}
+
+
+def unknown_country(store: Store, text: str) -> str:
+    """Why a country is not one of the store's: "'Irak' (did you mean 'Iran',
+    'Iraq', 'Israel'?)", or "'US' (United States)" for a short name whose
+    country no event is in."""
+    full = COUNTRY_ALIASES.get(text.strip().casefold())
+    if full is not None:
+        return f"{text!r} ({full})"
+    return f"{text!r}{did_you_mean(text, sorted(countries(store).values()))}"
+
+
 def resolve_country(store: Store, text: str) -> str:
-    """A country of the store's events (case-folded), by name or a common
-    short name (US, USA, UK, UAE: COUNTRY_ALIASES).
+    """A country of the store's events (case-folded), as `store_country` finds it.
 
     Raises:
         UsageError: a country no event is in, with the closest suggested.
     """
-    known = {loc.country.casefold(): loc.country for e in store.events for loc in e.locations}
-    full = COUNTRY_ALIASES.get(text.strip().casefold())
-    wanted = (full or text.strip()).casefold()
-    if wanted in known:
-        return wanted
-    if full is not None:
-        raise UsageError(f"--country: no event is in {text!r} ({full})")
-    hint = did_you_mean(text, sorted(known.values()))
-    raise UsageError(f"--country: no event is in {text!r}{hint}")
+    found = store_country(store, text)
+    if found is None:
+        raise UsageError(f"--country: no event is in {unknown_country(store, text)}")
+    return found.casefold()
 
 
 def resolve_tag(store: Store, text: str) -> str:
