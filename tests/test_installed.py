@@ -106,7 +106,8 @@ def test_a_closed_pipe_ends_an_export_quietly(tmp_path: Path, args: list[str]) -
     with subprocess.Popen(
         [COMMAND, *args], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     ) as proc:
-        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout is not None
+        assert proc.stderr is not None
         assert proc.stdout.read(50).startswith(b'{\n  "version": 2,')
         proc.stdout.close()
         stderr = proc.stderr.read()
