@@ -60,7 +60,9 @@ def test_curated_facts_keep_accounts_figures_and_local_time() -> None:
     assert strikes.link("k1-air-base-attack").type == "retaliation"
     tower = by_id["tower-22-attack"]
     assert tower.part_of == ("militia-attacks-2023",)
-    assert by_id["us-strikes-2024-02-02"].link("tower-22-attack").type == "response"  # "our response began today"
+    assert (
+        by_id["us-strikes-2024-02-02"].link("tower-22-attack").type == "response"
+    )  # "our response began today"
     assert by_id["operation-martyr-soleimani"].causes == ("soleimani-killing",)
     erbil = by_id["erbil-rocket-attacks-2021"]
     assert erbil.injured is not None
