@@ -206,7 +206,7 @@ PROMPTS = (
     "Source URL (http:// or https://): "
     "  the source URL is required\n"
     "Source URL (http:// or https://): "
-    "  'news' is not an http:// or https:// address; try again\n"
+    "  'news' is not an http:// or https:// address without spaces; try again\n"
     "Source URL (http:// or https://): Source note (e.g. a page or reference number; optional): "
 )
 
@@ -379,7 +379,9 @@ def test_a_source_without_a_url_is_refused(invoke: Invoke, store_file: Path) -> 
     assert store_file.read_bytes() == before
 
 
-@pytest.mark.parametrize("url", ["ftp://example.org/r", "example.org/r", "https://", "http://[", "  "])
+@pytest.mark.parametrize(
+    "url", ["ftp://example.org/r", "example.org/r", "https://", "http://[", "  ", "https://example.org/a b"]
+)
 def test_a_source_url_must_be_http_or_https(invoke: Invoke, store_file: Path, url: str) -> None:
     before = store_file.read_bytes()
     args = [*GOOD]
@@ -389,7 +391,7 @@ def test_a_source_url_must_be_http_or_https(invoke: Invoke, store_file: Path, ur
     expected = (
         "error: missing --source-url (or use -i to be asked)\n"
         if not url.strip()
-        else f"error: --source-url: {url!r} is not an http:// or https:// address\n"
+        else f"error: --source-url: {url!r} is not an http:// or https:// address without spaces\n"
     )
     assert result.stderr == expected
     assert store_file.read_bytes() == before
@@ -493,3 +495,73 @@ def test_the_suggestions_name_the_close_kinds_and_actors(invoke: Invoke, store_f
     args[args.index("--actor") + 1] = "khh"
     result = invoke("--store", str(store_file), "add", *args)
     assert "kh" in result.stderr.split("(", 1)[1]  # "did you mean kh" in whatever words hints uses
+
+
+def _added_country(store_file: Path, ident: str = "k2") -> list[str]:
+    return [loc.country for loc in open_store(store_file, use_cache=False).by_id[ident].locations]
+
+
+def _with_country(country: str, *more: str) -> list[str]:
+    args = [*GOOD, *more]
+    args[args.index("--country") + 1] = country
+    return args
+
+
+@pytest.mark.parametrize(("typed", "written"), [("iraq", "Iraq"), (" SYRIA ", "Syria")])
+def test_a_country_is_written_as_the_store_spells_it(
+    invoke: Invoke, store_file: Path, typed: str, written: str
+) -> None:
+    result = invoke("--store", str(store_file), "add", *_with_country(typed))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert _added_country(store_file) == [written]
+
+
+def test_an_unknown_country_is_refused_as_list_refuses_it(invoke: Invoke, store_file: Path) -> None:
+    before = store_file.read_bytes()
+    listed = invoke("--store", str(store_file), "list", "--country", "Irak")
+    added = invoke("--store", str(store_file), "add", *_with_country("Irak"))
+    assert listed.stderr == "error: --country: no event is in 'Irak' (did you mean 'Iraq'?)\n"
+    told = (
+        listed.stderr.removesuffix("\n") + "; if it is a new country, not a misspelling, add --new-country\n"
+    )
+    assert (added.exit_code, added.stdout, added.stderr) == (2, "", told)
+    assert store_file.read_bytes() == before
+
+
+def test_new_country_adds_it_and_short_names_then_find_it(invoke: Invoke, store_file: Path) -> None:
+    refused = invoke("--store", str(store_file), "add", *_with_country("US"))
+    assert (refused.exit_code, refused.stderr) == (
+        2,
+        "error: --country: no event is in 'US' (United States); "
+        "if it is a new country, not a misspelling, add --new-country\n",
+    )
+    result = invoke("--store", str(store_file), "add", *_with_country("US", "--new-country"))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert _added_country(store_file) == ["United States"]  # the short name's country
+    second = [*_with_country("usa"), "--id", "k3"]
+    assert invoke("--store", str(store_file), "add", *second).exit_code == 0
+    assert _added_country(store_file, "k3") == ["United States"]
+    for country in ("US", "United States", "america"):
+        found = invoke("--store", str(store_file), "list", "--country", country, "--format", "ids")
+        assert found.stdout.split() == ["k2", "k3"]
+
+
+def test_new_country_needs_a_country(invoke: Invoke, store_file: Path) -> None:
+    args = [a for a in GOOD if a not in ("--place", "Kirkuk", "--country", "Iraq")]
+    result = invoke("--store", str(store_file), "add", *args, "--new-country")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: --new-country says that --country is new to the store; give --country\n"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(("answers", "written"), [(["n", "iraq"], "Iraq"), (["y"], "Irak")])
+def test_interactive_asks_before_adding_a_new_country(
+    invoke: Invoke, store_file: Path, answers: list[str], written: str
+) -> None:
+    fields = ["T", "k2", "attack", "2020-01-10", "", "Kirkuk", "Irak", *answers, *[""] * 10, "S",
+              "https://example.org/s", "", "y"]  # fmt: skip
+    result = invoke("--store", str(store_file), "add", "-i", input="\n".join(fields) + "\n")
+    assert (result.exit_code, result.stderr) == (0, ""), result
+    asked = "Country:   no event is in 'Irak' (did you mean 'Iraq'?)\nAdd 'Irak' as a new country? [y/N] "
+    assert asked + ("Country: Region" if answers == ["n", "iraq"] else "Region") in result.stdout
+    assert _added_country(store_file) == [written]

@@ -64,11 +64,34 @@ def test_date_ranges(invoke: Invoke, mini_store: Path, args: list[str], expected
         (["--search", "rockets"], ["k1"]),
         (["--search", "hezbollah brigades"], ["campaign", "k1", "strikes", "embassy"]),
         (["--search", "qa'im"], ["strikes"]),
+        # Typographic quotes and apostrophes, as pasted, are read as ASCII ones, on both sides.
+        (["--search", "qa\u2019im"], ["strikes"]),
+        (["--search", "QA\u02bcIM"], ["strikes"]),
+        (["--actor", "Kata\u2019ib Hezbollah", "--kind", "airstrike"], ["strikes"]),
         (["--search", "zzz"], []),
     ],
 )
 def test_filters_combine(invoke: Invoke, mini_store: Path, args: list[str], expected: list[str]) -> None:
     assert ids(invoke, mini_store, *args) == expected
+
+
+def test_search_folds_typographic_quotes_in_the_store_too(invoke: Invoke, mini_store: Path) -> None:
+    curly = mini_store.read_text(encoding="utf-8").replace("strikes on Kata'ib", "strikes on Kata\u2019ib")
+    mini_store.write_text(curly, encoding="utf-8")
+    assert ids(invoke, mini_store, "--search", "strikes on kata'ib") == ["strikes"]
+    assert ids(invoke, mini_store, "--search", "strikes on kata\u2018ib") == ["strikes"]
+
+
+def test_a_country_the_store_has_comes_before_a_short_name(invoke: Invoke, mini_store: Path) -> None:
+    # A store whose events say "US" finds them by it: the alias (United States) is only a fallback.
+    text = mini_store.read_text(encoding="utf-8").replace('country = "Syria"', 'country = "US"')
+    mini_store.write_text(text, encoding="utf-8")
+    assert ids(invoke, mini_store, "--country", "us") == ["strikes"]
+    result = invoke("--store", str(mini_store), "list", "--country", "USA")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --country: no event is in 'USA' (United States)\n",
+    )
 
 
 @pytest.mark.parametrize(

@@ -128,6 +128,50 @@ def test_check_audits_that_every_event_has_a_url(invoke: Invoke, mini_store: Pat
     assert len(problems) == 5  # one event cites a URL
 
 
+ONE_SOURCE = """schema = 2
+[[event]]
+id = "a"
+title = "A"
+kind = "attack"
+start = "2019"
+[[event.sources]]
+title = "Wire"
+url = "URL"
+"""
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "https://example.org/a report",
+        "example.org/report",
+        "https://",
+        "http://[",
+        " ",
+    ],
+)
+def test_check_counts_only_absolute_web_addresses_as_urls(invoke: Invoke, tmp_path: Path, url: str) -> None:
+    store = tmp_path / "one.toml"
+    store.write_text(ONE_SOURCE.replace("URL", url), encoding="utf-8")
+    result = invoke("--store", str(store), "check")
+    message = (
+        f"has no source with a URL: {url!r} is not an http:// or https:// address without spaces;"
+        ' give its source `url = "https://..."`'
+    )
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1, "", f"error: {store}:7: event \"a\": field \"sources\": {message}\n"
+    )  # fmt: skip
+
+
+def test_check_takes_an_http_or_https_url(invoke: Invoke, tmp_path: Path) -> None:
+    store = tmp_path / "one.toml"
+    for url in ("https://example.org/a%20report", "HTTP://example.org"):
+        store.write_text(ONE_SOURCE.replace("URL", url), encoding="utf-8")
+        result = invoke("--store", str(store), "check")
+        assert (result.exit_code, result.stdout) == (0, f"{store}: ok: 1 events, 0 actors, 0 causal links\n")
+
+
 def test_check_problems_as_json(invoke: Invoke, tmp_path: Path) -> None:
     store = tmp_path / "bad.toml"
     store.write_text(

@@ -164,8 +164,21 @@ def test_bad_window_is_a_usage_error() -> None:
         (FuzzyDate(P.DAY, 2019, 12, 29), FuzzyDate(P.DAY, 2019, 12, 29), "same day"),
         (FuzzyDate(P.DAY, 2024, 1, 28), FuzzyDate(P.DAY, 2024, 2, 2), "+5 days"),
         (FuzzyDate(P.MONTH, 2019, 12), FuzzyDate(P.MONTH, 2020, 3), "+3 months"),
-        (FuzzyDate(P.DAY, 2019, 12, 27), FuzzyDate(P.DAY, 2021, 2, 15), "+14 months"),
-        (FuzzyDate(P.DAY, 2016, 1, 1), FuzzyDate(P.DAY, 2019, 12, 27), "+3 years"),
+        (FuzzyDate(P.DAY, 2019, 12, 27), FuzzyDate(P.DAY, 2021, 2, 15), "+14 months"),  # 416 days
+        # Day-precise gaps are counted in days, so equal gaps read alike: both 99 days.
+        (FuzzyDate(P.DAY, 2019, 10, 27), FuzzyDate(P.DAY, 2020, 2, 3), "+3 months"),
+        (FuzzyDate(P.DAY, 2019, 10, 17), FuzzyDate(P.DAY, 2020, 1, 24), "+3 months"),
+        (FuzzyDate(P.DAY, 2020, 1, 31), FuzzyDate(P.DAY, 2020, 4, 30), "+3 months"),  # 90 days
+        (FuzzyDate(P.DAY, 2020, 2, 1), FuzzyDate(P.DAY, 2020, 5, 1), "+3 months"),  # 90 days too
+        (FuzzyDate(P.DAY, 2020, 1, 3), FuzzyDate(P.DAY, 2020, 3, 20), "+3 months"),  # 77 days, 2.53
+        (FuzzyDate(P.DAY, 2020, 1, 3), FuzzyDate(P.DAY, 2020, 3, 18), "+2 months"),  # 75 days, 2.46
+        (FuzzyDate(P.DAY, 2020, 1, 1), FuzzyDate(P.DAY, 2020, 3, 1), "+60 days"),
+        (FuzzyDate(P.DAY, 2020, 1, 1), FuzzyDate(P.DAY, 2021, 11, 15), "+22 months"),
+        (FuzzyDate(P.DAY, 2020, 1, 1), FuzzyDate(P.DAY, 2022, 1, 1), "+2 years"),
+        # Known to the month: calendar months, then whole years of them.
+        (FuzzyDate(P.MONTH, 2019, 12), FuzzyDate(P.MONTH, 2022, 1), "+2 years"),
+        (FuzzyDate(P.MONTH, 2022, 1), FuzzyDate(P.MONTH, 2019, 12), "-2 years"),
+        (FuzzyDate(P.DAY, 2016, 1, 1), FuzzyDate(P.DAY, 2019, 12, 27), "+4 years"),  # 5 days short
         (
             FuzzyDate(P.MINUTE, 2019, 12, 29, 11, 0, -300),
             FuzzyDate(P.MINUTE, 2019, 12, 29, 19, 30, 180),

@@ -63,6 +63,15 @@ def test_unknown_commands_are_suggested(invoke: Invoke) -> None:
     )
 
 
+def test_the_readme_country_error_is_what_the_tool_prints(invoke: Invoke) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    result = invoke("list", "--country", "Irak")
+    assert result.exit_code == 2
+    expected = "error: --country: no event is in 'Irak' (did you mean 'Iran', 'Iraq', 'Israel'?)\n"
+    assert result.stderr == expected
+    assert result.stderr in readme
+
+
 # --- Every example, in every --help and in the README, runs ------------------
 
 ROOT = Path(__file__).parent.parent

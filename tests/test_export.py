@@ -188,6 +188,14 @@ def test_an_interrupted_write_leaves_the_old_file(
     assert [p.name for p in target.parent.iterdir()] == ["out.json"]
 
 
+@pytest.mark.parametrize("args", [["-o", ""], ["--output="]])
+def test_an_empty_output_name_is_a_usage_error(invoke: Invoke, mini_store: Path, args: list[str]) -> None:
+    result = invoke("--store", str(mini_store), "export", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "error: --output: the file name is empty; see 'timeline export --help'\n"
+    )  # fmt: skip
+
+
 def test_unwritable_output(invoke: Invoke, mini_store: Path, tmp_path: Path) -> None:
     target = tmp_path / "missing-dir" / "out.json"
     result = invoke("--store", str(mini_store), "export", "-o", str(target))

@@ -96,3 +96,20 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.stdout.strip() == "iranian-revolution"
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["export"], ["export", "-o", "-"]])
+def test_a_closed_pipe_ends_an_export_quietly(tmp_path: Path, args: list[str]) -> None:
+    # The curated store's export is far larger than a pipe's buffer: the
+    # writer is still writing when the reader closes its end.
+    assert COMMAND is not None
+    with subprocess.Popen(
+        [COMMAND, *args], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        assert proc.stdout.read(50).startswith(b'{\n  "version": 2,')
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        code = proc.wait(timeout=60)
+    assert (code != 0, stderr) == (True, b"")

@@ -94,7 +94,7 @@ def test_stats_json(invoke: Invoke, mini_store: Path) -> None:
 
 
 STATS = """\
-3 events   killed 7–10   injured none recorded
+3 events, from 2020   killed 7–10   injured none recorded
 
 By year                                           
 Year        Events          Killed         Injured

@@ -7,6 +7,7 @@ alone and of all, and on stores whose text is anything at all (hypothesis)."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from io import StringIO
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.console import RenderableType
 
+from timeline.dates.parse import Period
 from timeline.errors import TimelineError
 from timeline.graph import Direction, Routes, build_tree, neighbours
 from timeline.model import Store
@@ -72,11 +74,18 @@ def same_views(store: Store, ascii_only: bool = False) -> None:
                                       (True, None, True), (True, 9, True)):  # fmt: skip
         found = Routes(routes, truncated, total, stopped)
         assert styled_text(routes_words(found, store)) == piped(*routes_parts(found, store))
+    # With a period asked, spans reaching beyond it are named under the totals.
+    months = [
+        None,
+        Period(datetime(2020, 1, 1), datetime(2020, 2, 1)),
+        Period(datetime(2023, 11, 1), datetime.max),
+    ]
     for chosen in [store.chronological, *([e] for e in store.chronological)]:
-        summary = summarize(store, list(chosen))
-        assert stats_text(summary, store, ascii_only) == piped(
-            stats_view(summary, store), ascii_only=ascii_only
-        )
+        for period in months:
+            summary = summarize(store, list(chosen), period)
+            assert stats_text(summary, store, ascii_only) == piped(
+                stats_view(summary, store), ascii_only=ascii_only
+            )
 
 
 @pytest.mark.parametrize("path", STORES, ids=[p.name for p in STORES])

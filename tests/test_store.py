@@ -212,6 +212,15 @@ def test_bad_stores_exit_1_with_one_located_line_per_problem(
     assert "Traceback" not in result.stderr
 
 
+def test_a_json_store_without_a_version_is_told_it_in_json(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    path.write_text('{"events": [], "actors": []}', encoding="utf-8")
+    result = invoke("--store", str(path), "list")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1, "", f'error: {path}: field "version": missing; add `"version": 2`\n'
+    )  # fmt: skip
+
+
 def test_problems_are_all_collected_before_failing(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "events.toml"
     path.write_text(HEAD + event('killed = "x"\n') + event("start2 = 1\n", ident="e2"), encoding="utf-8")

@@ -78,7 +78,8 @@ def test_stats_json_carries_residuals_spans_shares_and_accounts(invoke: Invoke) 
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["killed"] == {"min": 629, "max": 645, "figures": 5, "unknown": 0}
-    assert data["wholes"] == {"events": 1, "parts": 2}
+    assert data["wholes"] == {"events": 1, "parts": 2, "parts_outside": 0}
+    assert data["spans_beyond"] == []
     assert [(y["key"], y["first"], y["last"]) for y in data["by_year"]] == [
         ("2003–2011", 2003, 2011), ("2023", 2023, 2023)
     ]  # fmt: skip
@@ -105,8 +106,75 @@ def test_parts_alone_count_themselves_and_a_whole_alone_its_residual(invoke: Inv
     assert (whole["killed"]["min"], whole["killed"]["max"], whole["wholes"]) == (
         12,
         25,
-        {"events": 1, "parts": 2},
+        {"events": 1, "parts": 0, "parts_outside": 2},  # its residual is still beyond both parts
     )
+    assert whole["spans_beyond"] == []  # Oct to Dec 2023 lies within "from 2023"
+
+
+NOVEMBER = """\
+2 events, Nov 2023   killed 17\u201333   injured at least 10
+1 whole counted only beyond its parts: 1 in this selection, 1 outside it
+includes 1 event spanning beyond the period: campaign, Oct 2023 \u2013 Dec 2023, killed 12\u201325, \
+injured 10+; its whole toll is counted (--max-span leaves such spans out)
+
+By year
+"""
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_stats_says_the_period_the_spans_beyond_it_and_the_parts_in_it(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, terminal: bool
+) -> None:
+    if terminal:  # rich draws it, on a terminal wide enough for each line
+        import timeline.cli.screen
+
+        monkeypatch.setattr(timeline.cli.screen, "stdout_is_terminal", lambda: True)
+        monkeypatch.setenv("TIMELINE_PAGER", "cat")
+    result = invoke("--store", str(TOLLS), "stats", "--on", "2023-11", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "\n".join(line.rstrip() for line in result.stdout.splitlines()[:5]) + "\n" == NOVEMBER
+
+
+def test_max_span_leaves_the_spans_beyond_the_period_out(invoke: Invoke) -> None:
+    result = invoke("--store", str(TOLLS), "stats", "--on", "2023-11", "--max-span", "1m")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(
+        "1 event, Nov 2023   killed 5\u20138   injured none recorded\n\nBy year\n"
+    )
+    data = json.loads(invoke("--store", str(TOLLS), "stats", "--on", "2023-11", "-f", "json").stdout)
+    assert (data["spans_beyond"], data["wholes"]) == (
+        ["campaign"],
+        {"events": 1, "parts": 1, "parts_outside": 1},
+    )
+
+
+def test_a_whole_period_has_nothing_beyond_it(invoke: Invoke) -> None:
+    result = invoke("--store", str(TOLLS), "stats", "--from", "2003")
+    assert result.stdout.startswith(
+        "5 events, from 2003   killed 629\u2013645   injured at least 14\n1 whole"
+    )
+
+
+NARROW = """\
+2 events, Nov 2023   killed 17\u201333
+injured at least 10
+"""
+
+
+@pytest.mark.usefixtures("terminal")
+def test_a_figure_is_never_split_over_two_lines(invoke: Invoke) -> None:
+    result = invoke("--store", str(TOLLS), "stats", "--on", "2023-11", env={"COLUMNS": "40"})
+    assert result.exit_code == 0
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert "\n".join(lines[:2]) + "\n" == NARROW
+    assert not [line for line in lines if line.endswith("at least")]
+    assert lines[lines.index("By kind") : lines.index("By kind") + 5] == [
+        "By kind",
+        "Kind        Events   Killed   Injured",
+        "\u2500" * 37,
+        "airstrike        1      5\u20138      none",
+        "campaign         1    12\u201325       10+",
+    ]
 
 
 CHART = """\

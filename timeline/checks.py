@@ -279,16 +279,24 @@ def outside_links(store: Store) -> Iterator[Problem]:
 
 
 def missing_urls(store: Store) -> Iterator[Problem]:
-    """An event none of whose sources has a URL: a reader cannot check it.
-    (Run by `timeline check`, not on every load: a private store may cite
-    papers and interviews.)"""
+    """An event none of whose sources has a URL, an absolute http(s) address
+    without spaces (timeline.urls): a reader cannot check it. (Run by
+    `timeline check`, not on every load: a private store may cite papers and
+    interviews.)"""
+    from timeline.urls import is_web_url
+
     for event in store.events:
-        if event.sources and not any(s.url for s in event.sources):
-            yield Problem(
-                'has no source with a URL; add `url = "https://..."` to a [[event.sources]]',
-                event_id=event.id,
-                field="sources",
+        if not event.sources or any(s.url and is_web_url(s.url) for s in event.sources):
+            continue
+        others = [s.url for s in event.sources if s.url]
+        if others:
+            message = (
+                f"has no source with a URL: {others[0][:80]!r} is not an http:// or https:// address"
+                ' without spaces; give its source `url = "https://..."`'
             )
+        else:
+            message = 'has no source with a URL; add `url = "https://..."` to a [[event.sources]]'
+        yield Problem(message, event_id=event.id, field="sources")
 
 
 def missing_sources(store: Store) -> Iterator[Problem]:

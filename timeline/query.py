@@ -20,6 +20,15 @@ if TYPE_CHECKING:
 
 SORT_KEYS = ("date", "killed", "injured", "title", "kind")
 
+#: Typographic quotes and apostrophes that word processors, web pages and
+#: phone keyboards put in place of ASCII ones ("Kata\u2019ib"): single ones
+#: (right and left, reversed, the modifier letters, prime, acute, grave,
+#: fullwidth) to ', double ones (and the double prime) to ".
+_QUOTES = str.maketrans(
+    dict.fromkeys("\u2018\u2019\u201a\u201b\u02bb\u02bc\u02bd\u2032\u00b4\u0060\uff07", "'")
+    | dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\uff02", '"')
+)
+
 #: Common short names for --country, each the name the store uses.
 COUNTRY_ALIASES = {
     "us": "United States",
@@ -173,7 +182,7 @@ def build_filter(
         countries=frozenset(resolve_country(store, c) for c in countries),
         kinds=frozenset(resolve_kind(k) for k in kinds),
         tags=frozenset(resolve_tag(store, t) for t in tags),
-        search=tuple(s.casefold() for s in search),
+        search=tuple(folded(s) for s in search),
         confirmed=confirmed,
         top_level=top_level,
         hide_wholes=hide_wholes,
@@ -226,8 +235,14 @@ def around_period(store: Store, text: str) -> Period:
         return Period(event.period_start, event.period_end)
 
 
+def folded(text: str) -> str:
+    """Text as --search and --actor compare it: its typographic quotes made
+    ASCII, then case-folded, so "Kata\u2019ib" finds "Kata'ib" (and the other way)."""
+    return text.translate(_QUOTES).casefold()
+
+
 def searchable_text(event: Event, store: Store) -> str:
-    """Title, summary, places and actor names, case-folded, for --search."""
+    """Title, summary, places and actor names, folded (see `folded`), for --search."""
     parts = [event.title, event.summary]
     for loc in event.locations:
         parts.extend(p for p in (loc.place, loc.region, loc.country) if p)
@@ -237,7 +252,7 @@ def searchable_text(event: Event, store: Store) -> str:
         if actor is not None:
             parts.append(actor.name)
             parts.extend(actor.aliases)
-    return "\n".join(parts).casefold()
+    return folded("\n".join(parts))
 
 
 def select(store: Store, where: Filter) -> list[Event]:
@@ -306,11 +321,11 @@ def resolve_actor(store: Store, text: str) -> str:
     Raises:
         UsageError: an unknown actor, with the closest names suggested.
     """
-    wanted = text.casefold()
+    wanted = folded(text)
     names: dict[str, str] = {}
     for actor in store.actors:
         for name in (actor.id, actor.name, *actor.aliases):
-            names.setdefault(name.casefold(), actor.id)
+            names.setdefault(folded(name), actor.id)
     if wanted in names:
         return names[wanted]
     raise UsageError(f"--actor: unknown actor {text!r}{_actor_hint(store, text)}")
@@ -328,22 +343,44 @@ def _actor_hint(store: Store, text: str) -> str:
     return did_you_mean(text, list(shown.values())[:3], cutoff=0.0)
 
 
+def store_country(store: Store, text: str) -> str | None:
+    """The country as the store's events spell it: one of theirs in any case,
+    else by a common short name (US, USA, UK, UAE: COUNTRY_ALIASES); None when
+    no event is in it. A country the store really has comes first, so a store
+    whose events are in "US" (or "UK") finds them by that name."""
+    known = countries(store)
+    typed = text.strip().casefold()
+    if typed in known:
+        return known[typed]
+    full = COUNTRY_ALIASES.get(typed)
+    return known.get(full.casefold()) if full is not None else None
+
+
+def countries(store: Store) -> dict[str, str]:
+    """The countries of the store's events, by their case-folded name."""
+    return {loc.country.casefold(): loc.country for e in store.events for loc in e.locations}
+
+
+def unknown_country(store: Store, text: str) -> str:
+    """Why a country is not one of the store's: "'Irak' (did you mean 'Iran',
+    'Iraq', 'Israel'?)", or "'US' (United States)" for a short name whose
+    country no event is in."""
+    full = COUNTRY_ALIASES.get(text.strip().casefold())
+    if full is not None:
+        return f"{text!r} ({full})"
+    return f"{text!r}{did_you_mean(text, sorted(countries(store).values()))}"
+
+
 def resolve_country(store: Store, text: str) -> str:
-    """A country of the store's events (case-folded), by name or a common
-    short name (US, USA, UK, UAE: COUNTRY_ALIASES).
+    """A country of the store's events (case-folded), as `store_country` finds it.
 
     Raises:
         UsageError: a country no event is in, with the closest suggested.
     """
-    known = {loc.country.casefold(): loc.country for e in store.events for loc in e.locations}
-    full = COUNTRY_ALIASES.get(text.strip().casefold())
-    wanted = (full or text.strip()).casefold()
-    if wanted in known:
-        return wanted
-    if full is not None:
-        raise UsageError(f"--country: no event is in {text!r} ({full})")
-    hint = did_you_mean(text, sorted(known.values()))
-    raise UsageError(f"--country: no event is in {text!r}{hint}")
+    found = store_country(store, text)
+    if found is None:
+        raise UsageError(f"--country: no event is in {unknown_country(store, text)}")
+    return found.casefold()
 
 
 def resolve_tag(store: Store, text: str) -> str:
@@ -367,8 +404,8 @@ def resolve_kind(text: str) -> str:
     """
     if text in EVENT_KINDS:
         return text
-    folded = text.casefold()
-    if folded in EVENT_KINDS:
-        return folded
-    hint = did_you_mean(folded, EVENT_KINDS)
+    lowered = text.casefold()
+    if lowered in EVENT_KINDS:
+        return lowered
+    hint = did_you_mean(lowered, EVENT_KINDS)
     raise UsageError(f"--kind: unknown kind {text!r}{hint}; kinds are {', '.join(EVENT_KINDS)}")

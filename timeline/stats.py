@@ -13,9 +13,12 @@ campaign's toll to the tolls of the strikes inside it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.model import FIRM_STATUSES, Count, Event, Store
+
+if TYPE_CHECKING:
+    from timeline.dates.parse import Period
 
 
 class Total(NamedTuple):
@@ -42,6 +45,14 @@ class Total(NamedTuple):
         if self.max == self.min:
             return str(self.min)
         return f"{self.min}\u2013{self.max}"
+
+    def brief(self) -> str:
+        """The total in a word, where a column is too narrow for `str`: "33+",
+        as the store writes an open figure, and "none" (never split over two
+        lines between "at least" and its number)."""
+        if not self.figures:
+            return "none"
+        return f"{self.min}+" if self.max is None else str(self)
 
 
 def total(counts: Iterable[Count | None]) -> Total:
@@ -126,7 +137,13 @@ class Summary(NamedTuple):
     by_country: list[Group]
     by_actor: list[ActorRow]
     wholes: int = 0  # selected wholes counted only beyond their parts
-    parts: int = 0  # the parts of those wholes
+    parts: int = 0  # the parts of those wholes that are selected too
+    parts_outside: int = 0  # and those that are not (their figures are in no total)
+    #: Selected spans with a figure whose period reaches beyond the period
+    #: asked for: their whole toll is counted, not the period's share of it.
+    beyond: tuple[str, ...] = ()
+    #: The period the events were selected for, when one was asked.
+    period: Period | None = None
 
 
 class _Sums:
@@ -200,19 +217,31 @@ def is_firm(event: Event, actor: str, side: str) -> bool:
     return not accounts or any(r.status in FIRM_STATUSES for r in accounts)
 
 
-def summarize(store: Store, events: Sequence[Event]) -> Summary:
-    """Counts by year, kind, country and actor, and casualty totals, of the events."""
+def summarize(store: Store, events: Sequence[Event], period: Period | None = None) -> Summary:
+    """Counts by year, kind, country and actor, and casualty totals, of the
+    events (selected for `period`, when one was asked: the spans reaching
+    beyond it are named)."""
     years, kinds, countries = _Sums(), _Sums(), _Sums()
     sides: dict[tuple[str, str, bool], _Sums] = {}
     involved: dict[str, set[str]] = {}
     known = frozenset(loc.country for e in store.events for loc in e.locations)
     killed, injured = Total(), Total()
-    wholes = parts = 0
+    wholes = parts = parts_outside = 0
+    selected = {event.id for event in events}
+    beyond: list[str] = []
     for event in events:
         figures = own(store, event)
         if figures.parts:
             wholes += 1
-            parts += figures.parts
+            inside = sum(1 for part in store.parts_of(event.id) if part in selected)
+            parts += inside
+            parts_outside += figures.parts - inside
+        if (
+            period is not None
+            and _reaches_beyond(event, period)
+            and (_adds(figures.killed) or _adds(figures.injured))
+        ):
+            beyond.append(event.id)
         killed, injured = killed.add(figures.killed), injured.add(figures.injured)
         years.book(year_key(event), event, figures.killed, figures.injured)
         kinds.book(event.kind, event, figures.killed, figures.injured)
@@ -242,4 +271,17 @@ def summarize(store: Store, events: Sequence[Event]) -> Summary:
         by_actor=sorted(actors, key=lambda a: (-a.events, a.key)),
         wholes=wholes,
         parts=parts,
+        parts_outside=parts_outside,
+        beyond=tuple(beyond),
+        period=period,
     )
+
+
+def _reaches_beyond(event: Event, period: Period) -> bool:
+    """Whether a span (an event with an end) starts before the period or ends after it."""
+    return event.end is not None and (event.period_start < period.start or event.period_end > period.end)
+
+
+def _adds(count: Count | None) -> bool:
+    """Whether a figure adds anything to a total (a known 0 does not)."""
+    return count is not None and (count.is_unknown or count.max is None or count.max > 0)

@@ -19,6 +19,16 @@ from timeline.model import Store
 Reader = Callable[[str], Any]
 
 
+class NewCountry(ValueError):
+    """A country no event of the store is in yet (a typo, as often as not):
+    written only once the user says it is new; `name` is what is then written
+    (a short name's full one: US -> United States)."""
+
+    def __init__(self, message: str, name: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
 class Field(NamedTuple):
     """One field of a new event, in the order `add -i` asks for them.
 
@@ -144,6 +154,24 @@ def _date(store: Store) -> Reader:
     return read
 
 
+def _country(store: Store) -> Reader:
+    """A country as `list --country` reads it, written as the store spells it,
+    so that the new event is found as the others are and counted in their row."""
+    from timeline.query import COUNTRY_ALIASES, store_country, unknown_country
+
+    def read(text: str) -> str:
+        typed = text.strip()
+        if not typed:
+            raise ValueError("it is empty")
+        found = store_country(store, typed)
+        if found is None:
+            name = COUNTRY_ALIASES.get(typed.casefold(), typed)
+            raise NewCountry(f"no event is in {unknown_country(store, typed)}", name)
+        return found
+
+    return read
+
+
 def _coordinate(limit: int) -> Callable[[Store], Reader]:
     def make(store: Store) -> Reader:
         def read(text: str) -> float:
@@ -188,16 +216,12 @@ def _each(one: Callable[[str], str]) -> Reader:
 def _url(store: Store) -> Reader:
     """An http or https address: `check` wants every event to have a source
     with one, so add never writes an event it would then fault."""
-    from urllib.parse import urlsplit
+    from timeline.urls import is_web_url
 
     def read(text: str) -> str:
         address = text.strip()
-        try:
-            parts = urlsplit(address)
-        except ValueError:  # "http://[" and the like
-            parts = None
-        if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"{address[:80]!r} is not an http:// or https:// address")
+        if not is_web_url(address):
+            raise ValueError(f"{address[:80]!r} is not an http:// or https:// address without spaces")
         return address
 
     return read
@@ -220,7 +244,7 @@ _READERS: dict[str, Callable[[Store], Reader]] = {
     "start": _date,
     "end": _date,
     "place": _text,
-    "country": _text,
+    "country": _country,
     "region": _text,
     "lat": _coordinate(90),
     "lon": _coordinate(180),

@@ -12,6 +12,7 @@ from timeline.cli.add_fields import (
     BY_KEY,
     FIELDS,
     Field,
+    NewCountry,
     event_table,
     message_of,
     problem_field,
@@ -50,6 +51,10 @@ def ask(field: Field, read: Callable[[str], Any], hint: str = "", default: str =
             continue
         try:
             return read(answer)
+        except NewCountry as new:
+            say(f"  {new}\n")
+            if _yes(f"Add {new.name!r} as a new country? [y/N] "):
+                return new.name
         except (ValueError, TimelineError) as exc:
             say(f"  {message_of(exc)}; try again\n")
 
@@ -130,6 +135,16 @@ def confirm() -> bool:
         if answer in ("n", "no"):
             return False
         say("  answer y or n\n")
+
+
+def _yes(question: str) -> bool:
+    """Whether the answer is yes; no unless it says so (a typo, kept, would
+    split the store's countries).
+
+    Raises:
+        UsageError: the input ended before an answer.
+    """
+    return _answer(question, "the event was complete").lower() in ("y", "yes")
 
 
 def say(text: str) -> None:

@@ -40,7 +40,20 @@ def add(
     ] = None,
     place: Annotated[str | None, typer.Option("--place", help="Where it happened.")] = None,
     region: Annotated[str | None, typer.Option("--region", help="Province or region of the place.")] = None,
-    country: Annotated[str | None, typer.Option("--country", help="Country of the place.")] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country",
+            help="Country of the place: one of the store's (any case, or US, UK, UAE ...), "
+            "else give --new-country.",
+        ),
+    ] = None,
+    new_country: Annotated[
+        bool,
+        typer.Option(
+            "--new-country", help="The --country is one no event of the store is in yet: add it as given."
+        ),
+    ] = False,
     lat: Annotated[
         float | None, typer.Option("--lat", min=-90, max=90, help="Latitude of the place.")
     ] = None,
@@ -137,7 +150,9 @@ def add(
         "killed": killed, "injured": injured, "tags": tag, "summary": summary, "source": source,
         "source_url": source_url, "source_note": source_note,
     }  # fmt: skip
-    values = {key: _from_option(key, raw, store) for key, raw in given.items()}
+    if new_country and country is None:
+        raise UsageError("--new-country says that --country is new to the store; give --country")
+    values = {key: _from_option(key, raw, store, new_country) for key, raw in given.items()}
     values |= {"lat": lat, "lon": lon}  # typer has checked their ranges
     if interactive:
         from timeline.cli import add_prompts
@@ -161,9 +176,10 @@ def add(
     write(f"added {ident} to {path}\n")
 
 
-def _from_option(key: str, raw: str | list[str] | None, store: Store) -> Any:
-    """An option's value read as its field is, a mistake named by the option."""
-    from timeline.cli.add_fields import BY_KEY, message_of, reader
+def _from_option(key: str, raw: str | list[str] | None, store: Store, new_country: bool = False) -> Any:
+    """An option's value read as its field is, a mistake named by the option;
+    a country new to the store only with `new_country` (--new-country)."""
+    from timeline.cli.add_fields import BY_KEY, NewCountry, message_of, reader
 
     many = BY_KEY[key].many
     parts = [p for p in (raw if isinstance(raw, list) else [raw]) if p is not None and p.strip()]
@@ -172,6 +188,12 @@ def _from_option(key: str, raw: str | list[str] | None, store: Store) -> Any:
     read = reader(key, store)
     try:
         found = [read(p) for p in parts]
+    except NewCountry as new:
+        if new_country:
+            return new.name
+        raise UsageError(
+            f"{option(key)}: {new}; if it is a new country, not a misspelling, add --new-country"
+        ) from None
     except (ValueError, TimelineError) as exc:
         raise UsageError(f"{option(key)}: {message_of(exc)}") from None
     return list(dict.fromkeys(v for each in found for v in each)) if many else found[0]

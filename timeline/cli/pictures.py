@@ -47,8 +47,9 @@ def stats(
     from timeline.stats import summarize
 
     store = state(ctx).store()
-    events = select(store, where.build(store))
-    summary = summarize(store, events)
+    selection = where.build(store)
+    events = select(store, selection)
+    summary = summarize(store, events, selection.period)
     if output == StatsFormat.json:
         from timeline.contract.encode import dumps, summary_to_dict
 

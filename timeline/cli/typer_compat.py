@@ -128,6 +128,9 @@ if RuntimeParam is not None:
                     raise typer.BadParameter(f"{number} is not in the range {bounds}.", ctx=ctx, param=param)
                 return number
             if leaf is Path:
+                if isinstance(value, str) and not value:
+                    # Path("") is ".", which would be refused as "file '.' is a directory"
+                    raise typer.BadParameter("the file name is empty", ctx=ctx, param=param)
                 path = value if isinstance(value, Path) else Path(value)
                 return coerce_cli_path(path, info, path_type=Path, param=param, ctx=ctx)
             return str(value)

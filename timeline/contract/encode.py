@@ -394,10 +394,13 @@ def summary_to_dict(summary: Summary, store: Store) -> dict[str, object]:
     """The summary as the JSON that `stats --format json` prints.
 
     Every figure is counted once: a whole contributes only its residual beyond
-    its parts ("wholes"). A by_year key is a year or a span ("2003\u20132011");
-    a by_country key is a country or "shared: Iraq, Syria" (a figure with no
-    breakdown by country); by_actor splits each actor's figures by side and by
-    whether the account is firm (confirmed, claimed) or not.
+    its parts ("wholes": their parts in the selection, and those outside it,
+    whose figures are in no total). "spans_beyond" names the selected spans
+    reaching beyond the period asked, whose whole toll is counted. A by_year
+    key is a year or a span ("2003\u20132011"); a by_country key is a country
+    or "shared: Iraq, Syria" (a figure with no breakdown by country); by_actor
+    splits each actor's figures by side and by whether the account is firm
+    (confirmed, claimed) or not.
     """
 
     def group(g: Group) -> dict[str, object]:
@@ -437,7 +440,8 @@ def summary_to_dict(summary: Summary, store: Store) -> dict[str, object]:
         "events": summary.events,
         "killed": total_to_dict(summary.killed),
         "injured": total_to_dict(summary.injured),
-        "wholes": {"events": summary.wholes, "parts": summary.parts},
+        "wholes": {"events": summary.wholes, "parts": summary.parts, "parts_outside": summary.parts_outside},
+        "spans_beyond": list(summary.beyond),
         "by_year": years(summary.by_year),
         "by_kind": keyed(summary.by_kind),
         "by_country": countries(summary.by_country),

@@ -39,10 +39,26 @@ def format_span(start: FuzzyDate, end: FuzzyDate | None, zone: tzinfo | None = N
     return f"{format_date(start, zone)} {EN_DASH} {format_date(end, zone)}"
 
 
+#: The mean Gregorian month and year in days: day-precise gaps are measured
+#: in these, so equal gaps read alike whatever the months they cross
+#: (27 Oct to 3 Feb and 17 Oct to 24 Jan, both 99 days, are both "3 months";
+#: calendar months made the first 4).
+MONTH_DAYS = 30.436875
+YEAR_DAYS = 365.2425
+
+
 def elapsed(earlier: FuzzyDate, later: FuzzyDate) -> str:
     """Time from one date to another, no finer than the coarser of the two:
     "+2 days", "+4 years", "+3 h 20 min", "same day", "same minute" (signed
-    for machines and tests; views say it in words with render.words.apart)."""
+    for machines and tests; views say it in words with render.words.apart).
+
+    Known to the minute: minutes and hours under a day. Known to the day: days
+    up to 60, then the nearest whole number of months of MONTH_DAYS, from 24
+    months of years of YEAR_DAYS. A date known only to its month or year is
+    counted in its own unit, calendar months or years ("Dec 2019" to "Mar
+    2020" is 3 months), which is all that can honestly be said of it; from 24
+    months, the nearest whole number of years.
+    """
     precision = min(earlier.precision, later.precision)
     if precision is Precision.MINUTE:
         minutes = int((aware(later) - aware(earlier)).total_seconds()) // 60
@@ -50,13 +66,26 @@ def elapsed(earlier: FuzzyDate, later: FuzzyDate) -> str:
             return _signed_clock(minutes) if minutes else "same minute"
     if precision >= Precision.DAY:
         days = (later.start.date() - earlier.start.date()).days
-        if abs(days) < 60:
+        if abs(days) <= 60:
             return _signed(days, "day") if days else "same day"
-    months = (later.year - earlier.year) * 12 + (later.month - earlier.month)
-    if precision is Precision.YEAR or abs(months) >= 24:
+        sign = -1 if days < 0 else 1
+        months = _nearest(abs(days) / MONTH_DAYS)
+        if months < 24:
+            return _signed(sign * months, "month")
+        return _signed(sign * _nearest(abs(days) / YEAR_DAYS), "year")
+    if precision is Precision.YEAR:
         years = later.year - earlier.year
         return _signed(years, "year") if years else "same year"
+    months = (later.year - earlier.year) * 12 + (later.month - earlier.month)
+    if abs(months) >= 24:
+        return _signed((-1 if months < 0 else 1) * _nearest(abs(months) / 12), "year")
     return _signed(months, "month") if months else "same month"
+
+
+def _nearest(amount: float) -> int:
+    """The nearest whole number, a half rounded up (round() rounds a half to
+    even, which would read 2.5 months as 2 and 3.5 as 4)."""
+    return int(amount + 0.5)
 
 
 def _signed(n: int, unit: str) -> str:

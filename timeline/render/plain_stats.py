@@ -49,7 +49,7 @@ def _table(breakdown: Breakdown, box: tuple[str, str, str]) -> list[str]:
     divider, horizontal, cross = box
     header = [breakdown.column, *FIGURES]
     rows = [
-        [label.plain.split("\n"), *([figure] for figure in figures)] for label, *figures in breakdown.rows
+        [label.plain.split("\n"), *([figure] for figure in figures)] for label, *figures in breakdown.cells()
     ]
     widths = [cell_len(name) for name in header]
     for row in rows:
@@ -84,7 +84,7 @@ def stats_text(summary: Summary, store: Store, ascii_only: bool = False) -> str:
     ends)."""
     box = ASCII_BOX if ascii_only else BOX
     foot = stats_foot(summary) or Styled()
-    lines = [*stats_head(summary).plain.split("\n"), ""]
+    lines = [*stats_head(summary, store).plain.split("\n"), ""]
     for breakdown in stats_breakdowns(summary, store):
         lines += _table(breakdown, box)
     lines += foot.plain.split("\n")

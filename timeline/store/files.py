@@ -177,11 +177,21 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def _write_through(descriptor: int, text: str, shown: Path) -> None:
+    """Write all the text to an open descriptor (stdout, a device, a FIFO).
+
+    Raises:
+        BrokenPipeError: the reader has gone (`export -o - | head`): not a
+            failed write but the end the reader chose, so it is left for the
+            caller to end quietly, as a closed pipe on stdout ends.
+        DataError: any other failure, saying why.
+    """
     data = text.encode("utf-8")
     view = memoryview(data)
     try:
         while view:
             view = view[os.write(descriptor, view) :]
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         raise _fail(shown, f"cannot write: {exc.strerror}") from None
 

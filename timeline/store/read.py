@@ -87,7 +87,8 @@ class _Reader:
                 self.fail("top", None, None, key, f"unknown top-level key {key!r}{hint(key)}")
         version = data.get(version_key)
         if version is None:
-            self.fail("top", None, None, version_key, f"missing; add `{version_key} = {SCHEMA_VERSION}`")
+            wanted = f'"version": {SCHEMA_VERSION}' if json_form else f"schema = {SCHEMA_VERSION}"
+            self.fail("top", None, None, version_key, f"missing; add `{wanted}`")
         elif type(version) is not int or version not in READABLE_SCHEMAS:
             readable = " and ".join(str(v) for v in READABLE_SCHEMAS)
             self.fail(
