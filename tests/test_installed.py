@@ -113,3 +113,20 @@ def test_a_closed_pipe_ends_an_export_quietly(tmp_path: Path, args: list[str]) -
         stderr = proc.stderr.read()
         code = proc.wait(timeout=60)
     assert (code != 0, stderr) == (True, b"")
+
+
+def test_export_to_dev_stdout_writes_into_the_pipe(tmp_path: Path) -> None:
+    # /dev/stdout resolves to "pipe:[N]", a name no file has: the pipe is
+    # reached through the link, and written straight through.
+    result = run("export", "--format", "jsonl", "-o", "/dev/stdout", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.startswith("wrote ")
+    assert result.stderr.endswith(" events as jsonl to /dev/stdout\n")
+    assert result.stdout.startswith('{"id":"')
+    assert result.stdout == run("export", "--format", "jsonl", cwd=tmp_path).stdout
+
+
+def test_a_usage_error_keeps_an_argument_s_name_in_capitals(tmp_path: Path) -> None:
+    result = run("upgrade", "", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "error: FILE: the file name is empty; see 'timeline upgrade --help'\n"

@@ -65,7 +65,9 @@ def _example(line: str, width: int, indent: int) -> str:
 def usage_error(message: str, command_path: str | None) -> str:
     """One line for a usage error: `error: ...; see 'timeline list --help'`."""
     text = message.strip().rstrip(".")
-    text = text[:1].lower() + text[1:]
+    first = text.split(" ", 1)[0]
+    if not first.isupper():  # "Invalid value" reads "invalid value"; "FILE:" stays a name
+        text = text[:1].lower() + text[1:]
     hint = f"; see '{command_path} --help'" if command_path else ""
     return f"error: {text}{hint}\n"
 

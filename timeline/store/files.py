@@ -149,9 +149,10 @@ def write_atomically(path: Path, text: str) -> None:
     if str(path) == "-":
         _write_through(sys.stdout.fileno(), text, path)
         return
-    target = Path(os.path.realpath(path))
     try:
-        info: os.stat_result | None = os.stat(target)
+        # The path itself, through its links: /dev/stdout resolves to a name
+        # such as "pipe:[123]" that only the link reaches.
+        info: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         info = None
     except OSError as exc:
@@ -160,7 +161,7 @@ def write_atomically(path: Path, text: str) -> None:
         raise _fail(path, "is a directory")
     if info is not None and not stat.S_ISREG(info.st_mode):
         try:
-            descriptor = os.open(target, os.O_WRONLY | os.O_CLOEXEC)
+            descriptor = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
         except OSError as exc:
             raise _fail(path, f"cannot write: {exc.strerror}") from None
         try:
@@ -168,6 +169,7 @@ def write_atomically(path: Path, text: str) -> None:
         finally:
             os.close(descriptor)
         return
+    target = Path(os.path.realpath(path))
     if info is not None and not info.st_mode & 0o222:
         raise _fail(path, "is read-only; make it writable (chmod u+w) to replace it")
     if info is not None and info.st_nlink > 1:
