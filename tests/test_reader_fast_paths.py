@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.conftest import Result
@@ -69,6 +69,7 @@ def test_a_location_read_once_is_what_reading_it_afresh_gives(table: dict[str, o
 
 
 @given(st.one_of(_table(_SOURCE_KEYS), _ODD))
+@example({"url": None, "title": "Reuters"})  # a JSON null is not an absent URL
 def test_the_usual_source_at_a_glance_is_what_reading_it_field_by_field_gives(value: object) -> None:
     if isinstance(value, str):
         return  # a bare title: one path only

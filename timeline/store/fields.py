@@ -306,19 +306,17 @@ def coordinates(table: dict[str, Any]) -> tuple[float | None, float | None]:
     return coordinate(lat, 90, "lat"), coordinate(lon, 180, "lon")
 
 
-_TEXT_OR_NONE = frozenset({str, type(None)})
-
-
 def _source(value: object) -> Source:
     if isinstance(value, str):
         return Source(text(value))
     # The usual source (a title, a URL, perhaps a note) is known good at a
     # glance; anything else is read field by field, to say what is wrong.
     if type(value) is dict and value.keys() <= _PLAIN_SOURCE_KEYS:
-        title, url, note = value.get("title"), value.get("url"), value.get("note")
-        texts_or_none = type(url) in _TEXT_OR_NONE and type(note) in _TEXT_OR_NONE
-        if type(title) is str and title.strip() and texts_or_none:
-            return Source(title, url, note)
+        title = value.get("title")
+        # Absent is fine; present must be text (a JSON null is not).
+        texts = type(value.get("url", "")) is str and type(value.get("note", "")) is str
+        if type(title) is str and title.strip() and texts:
+            return Source(title, value.get("url"), value.get("note"))
     return _checked_source(value)
 
 
