@@ -144,7 +144,20 @@ BAD_STORES = [
     (
         "duplicate id",
         HEAD + event("") + event("", ident="e1"),
-        ['{path}:9: event "e1": field "id": the id is used by 2 events; ids must be unique'],
+        [
+            '{path}:15: event "e1": field "id": the id is used by 2 events (this is the second); '
+            "ids must be unique"
+        ],
+    ),
+    (
+        "an id used three times",
+        HEAD + event("") + event("", ident="e1") + event("", ident="e1"),
+        [
+            '{path}:15: event "e1": field "id": the id is used by 3 events (this is the second); '
+            "ids must be unique",
+            '{path}:21: event "e1": field "id": the id is used by 3 events (this is the third); '
+            "ids must be unique",
+        ],
     ),
     (
         "unknown cause",

@@ -17,15 +17,29 @@ Check = Callable[[Store], Iterator[Problem]]
 
 
 def duplicate_ids(store: Store) -> Iterator[Problem]:
-    """Two events, or two actors, with the same id."""
+    """Two events, or two actors, with the same id: told at each copy after
+    the first (the one a user most likely just added)."""
     if len(store.by_id) == len(store.events) and len(store.actors_by_id) == len(store.actors):
         return  # the usual case, known without counting
-    for ident, n in Counter(e.id for e in store.events).items():
-        if n > 1:
-            yield Problem(f"the id is used by {n} events; ids must be unique", event_id=ident, field="id")
+    counts = Counter(e.id for e in store.events)
+    seen: Counter[str] = Counter()
+    for position, event in enumerate(store.events):
+        n = counts[event.id]
+        seen[event.id] += 1
+        if seen[event.id] > 1:
+            yield Problem(
+                f"the id is used by {n} events (this is the {_ordinal(seen[event.id])}); ids must be unique",
+                event_id=event.id,
+                field="id",
+                position=position,
+            )
     for ident, n in Counter(a.id for a in store.actors).items():
         if n > 1:
             yield Problem(f'actor id "{ident}" is used by {n} actors; ids must be unique')
+
+
+def _ordinal(n: int) -> str:
+    return {2: "second", 3: "third"}.get(n, f"{n}th")
 
 
 def unknown_causes(store: Store) -> Iterator[Problem]:
@@ -381,5 +395,5 @@ def _run(chosen: dict[str, Check], store: Store) -> list[Problem]:
     found = []
     for name, check in chosen.items():
         for problem in check(store):
-            found.append(Problem(problem.message, store.origin, None, problem.event_id, problem.field, name))
+            found.append(problem._replace(path=store.origin, line=None, check=name))
     return found

@@ -19,6 +19,8 @@ class Problem(NamedTuple):
         event_id: The event the problem belongs to, if any.
         field: The field of that event (or actor) at fault, if any.
         check: The name of the integrity check that found it, if any.
+        position: Which `[[event]]` table of the file it is, counting from 0,
+            when the id alone would not say (two events sharing one).
     """
 
     message: str
@@ -27,6 +29,7 @@ class Problem(NamedTuple):
     event_id: str | None = None
     field: str | None = None
     check: str | None = None
+    position: int | None = None
 
     def __str__(self) -> str:
         where = ""

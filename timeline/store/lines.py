@@ -118,7 +118,7 @@ class Found(NamedTuple):
 
 def from_check(problem: Problem) -> Found:
     """A check's problem, to be located by its event id."""
-    return Found("event", None, problem.event_id, problem.field, problem.message, problem.check)
+    return Found("event", problem.position, problem.event_id, problem.field, problem.message, problem.check)
 
 
 def locate(found: Iterable[Found], origin: str, text: str | None) -> list[Problem]:
