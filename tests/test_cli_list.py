@@ -443,6 +443,20 @@ def test_a_time_with_an_offset_is_matched_on_that_clock(
     assert (result.exit_code, result.stdout) == (0, ids)
 
 
+def test_a_time_with_an_offset_beside_one_without_is_a_usage_error(invoke: Invoke, mini_store: Path) -> None:
+    result = invoke("--store", str(mini_store), "list", "--from", "2019-12-29T10:00-05:00",
+                    "--to", "2019-12-29T20:00")  # fmt: skip
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: --to gives a time without a UTC offset beside one with an offset; give both on one "
+        "offset, or neither (the events' local clocks)\n"
+    )
+    # A day has no clock: it may stand beside a time with an offset.
+    ok = invoke("--store", str(mini_store), "list", "--from", "2019-12-29T10:00-05:00", "--to", "2019-12-30",
+                "--kind", "airstrike", "--format", "ids")  # fmt: skip
+    assert (ok.exit_code, ok.stdout) == (0, "strikes\n")
+
+
 def test_bounds_on_two_clocks_are_a_usage_error(invoke: Invoke, mini_store: Path) -> None:
     result = invoke("--store", str(mini_store), "list", "--from", "2019-12-29T10:00-05:00",
                     "--to", "2019-12-29T20:00+03:00")  # fmt: skip

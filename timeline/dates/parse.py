@@ -313,17 +313,25 @@ def user_clock(since: str | None, until: str | None, on: str | None) -> int | No
     (None when no bound has a time with an offset).
 
     Raises:
-        UsageError: when two bounds name different offsets.
+        UsageError: when two bounds name different offsets, or one time has an
+            offset and the other none (which clock would it be on?).
     """
-    offsets = {
-        value.offset
-        for text in (since, until, on)
+    times = {
+        option: value.offset
+        for option, text in (("--from", since), ("--to", until), ("--on", on))
         if text is not None
         for value in (read_user_date(text),)
-        if value.precision is Precision.MINUTE and value.offset is not None
+        if value.precision is Precision.MINUTE
     }
+    offsets = {offset for offset in times.values() if offset is not None}
     if len(offsets) > 1:
         raise UsageError("--from and --to give times on two clocks; give both on one UTC offset")
+    if offsets and None in times.values():
+        bare = next(option for option, offset in times.items() if offset is None)
+        raise UsageError(
+            f"{bare} gives a time without a UTC offset beside one with an offset; "
+            "give both on one offset, or neither (the events' local clocks)"
+        )
     return offsets.pop() if offsets else None
 
 
