@@ -65,3 +65,8 @@ def places(event: Event) -> str:
             for loc in event.locations
         )
     )
+
+
+def counted(n: int, noun: str) -> str:
+    """A number of things in words: "1 span", "3 spans"."""
+    return f"1 {noun}" if n == 1 else f"{n} {noun}s"

@@ -17,7 +17,7 @@ from rich.text import Text
 from timeline.chart_data import Column, Layout, Unit, stack
 from timeline.dates.format import MONTHS, format_date
 from timeline.palette import EVENT_KINDS, PALETTE, style
-from timeline.text import one_line
+from timeline.text import counted, one_line
 
 BLOCK = "\u2588"
 HEIGHT = 8
@@ -224,7 +224,7 @@ def _legends(chart: Layout, plain: bool, width: int) -> Text:
     notes = []
     cut = sum(1 for c in chart.columns if chart.clipped(c))
     if cut:
-        bars = "1 bar" if cut == 1 else f"{cut} bars"
+        bars = counted(cut, "bar")
         mark = BREAK_PLAIN if plain else BREAK
         notes.append(
             f"{mark} {bars} over {chart.scale} cut short, {'its' if cut == 1 else 'each'} value above"
@@ -245,7 +245,7 @@ def _spans(chart: Layout, width: int) -> Text:
     if not chart.spans:
         return out
     total = sum(value for _, value in chart.spans)
-    what = "1 span" if len(chart.spans) == 1 else f"{len(chart.spans)} spans"
+    what = counted(len(chart.spans), "span")
     out.append(f"Not drawn: {what} over several {chart.unit.value[0]}s ({chart.by} at least {total}):\n")
     for event, value in chart.spans:
         period = f"{format_date(event.start)} to {format_date(event.end or event.start)}"

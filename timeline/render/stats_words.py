@@ -11,6 +11,7 @@ from timeline.model import Store
 from timeline.palette import style
 from timeline.render.styled import Styled, joined, styled
 from timeline.stats import ActorRow, Group, Summary, Total
+from timeline.text import counted
 
 #: What marks an actor's row counted from unconfirmed accounts only.
 UNCONFIRMED = "*"
@@ -85,7 +86,7 @@ def _wholes(summary: Summary) -> str:
     wholes = "1 whole" if one else f"{summary.wholes} wholes"
     their = "its" if one else "their"
     if not summary.parts_outside:
-        return f"{wholes} counted only beyond {their} {_count(summary.parts, 'part')}"
+        return f"{wholes} counted only beyond {their} {counted(summary.parts, 'part')}"
     inside = str(summary.parts) if summary.parts else "none"
     return (
         f"{wholes} counted only beyond {their} parts: "
@@ -103,12 +104,12 @@ def _beyond(summary: Summary, store: Store) -> str:
     for ident in summary.beyond[:NAMED_SPANS]:
         event = store.by_id[ident]
         figures = own(store, event)
-        counted = (("killed", figures.killed), ("injured", figures.injured))
-        tolls = [f"{word} {count}" for word, count in counted if count is not None]
+        sums = (("killed", figures.killed), ("injured", figures.injured))
+        tolls = [f"{word} {count}" for word, count in sums if count is not None]
         named.append(f"{ident}, {format_span(event.start, event.end)}, {', '.join(tolls)}")
     more = len(summary.beyond) - len(named)
     listed = "; ".join(named) + (f"; and {more} more" if more else "")
-    spans = _count(len(summary.beyond), "event")
+    spans = counted(len(summary.beyond), "event")
     whose = "its whole toll is" if len(summary.beyond) == 1 else "their whole tolls are"
     return (
         f"includes {spans} spanning beyond the period: {listed}; {whose} counted"
@@ -116,14 +117,10 @@ def _beyond(summary: Summary, store: Store) -> str:
     )
 
 
-def _count(n: int, noun: str) -> str:
-    return f"1 {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def stats_phrases(summary: Summary) -> list[Styled]:
     """The totals as phrases, each to be kept on one line: the events (and the
     period counted, when one was asked), the killed, the injured."""
-    events = Styled().add(_count(summary.events, "event"), "bold")
+    events = Styled().add(counted(summary.events, "event"), "bold")
     if summary.period is not None:
         from timeline.dates.format import period_words
 

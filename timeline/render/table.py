@@ -24,6 +24,7 @@ from timeline.palette import style
 from timeline.render.cells import row
 from timeline.render.console import text
 from timeline.render.widths import Need, fit, need
+from timeline.text import counted
 
 #: The Event column is at least this wide, or titles wrap a word a line.
 TITLE = 20
@@ -196,9 +197,9 @@ def list_caption(
     if period:
         said += f", {period}"
     if long_spans:
-        spans = "1 span" if long_spans == 1 else f"{long_spans} spans"
+        spans = counted(long_spans, "span")
         said += f"; {spans} over a year among them (--max-span 1y hides them, --starting matches by start)"
     if hidden_spans:
-        spans = "1 span" if hidden_spans == 1 else f"{hidden_spans} spans"
+        spans = counted(hidden_spans, "span")
         said += f"; {spans} longer than {max_span} left out"
     return said + "."
