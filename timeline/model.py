@@ -273,13 +273,6 @@ class Event(NamedTuple):
                 return link
         return Link(cause_id)
 
-    def source_title(self, source_id: str | None) -> str | None:
-        """The title of the event's source with that id."""
-        for source in self.sources:
-            if source.id == source_id:
-                return source.title
-        return None
-
     @property
     def countries(self) -> tuple[str, ...]:
         """The distinct countries of the event's locations, in order."""

@@ -38,17 +38,9 @@ def _fail(path: Path | str, message: str) -> DataError:
     return DataError([Problem(message, path=str(path))])
 
 
-def read_store_bytes(path: Path) -> bytes:
-    """A store file's bytes: a regular file of at most MAX_STORE_BYTES.
-
-    Raises:
-        DataError: the file is missing, not a regular file, too large or unreadable.
-    """
-    return read_store_file(path)[0]
-
-
 def read_store_file(path: Path) -> tuple[bytes, os.stat_result]:
-    """A store file's bytes, with its status as it was when opened (before the read).
+    """A store file's bytes (a regular file of at most MAX_STORE_BYTES), with
+    its status as it was when opened, before the read.
 
     Raises:
         DataError: the file is missing, not a regular file, too large or unreadable.
@@ -83,7 +75,7 @@ def read_store_file(path: Path) -> tuple[bytes, os.stat_result]:
 
 def read_text_file(path: Path) -> str:
     """A store file's text, or a DataError that says why it cannot be read."""
-    return decode(read_store_bytes(path), str(path))
+    return decode(read_store_file(path)[0], str(path))
 
 
 def decode(raw: bytes, origin: str) -> str:
