@@ -17,7 +17,6 @@ from timeline.render.branches import (
     both_branch,
     chain_branches,
     label_words,
-    route_words,
     routes_words,
 )
 from timeline.render.console import rich_text
@@ -56,11 +55,6 @@ def chain_tree(
     if len(trees) == 1:
         return trees[0]
     return Group(*trees)
-
-
-def route_view(route: Sequence[str], store: Store, zone: tzinfo | None = None) -> Text:
-    """A route as steps joined by arrows (see render.branches.route_words)."""
-    return rich_text(route_words(route, store, zone))
 
 
 def both_tree(
